@@ -1,0 +1,5 @@
+"""``python -m rasd`` runs the command-line interface."""
+
+from rasd.cli.main import main
+
+raise SystemExit(main())

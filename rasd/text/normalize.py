@@ -1,0 +1,155 @@
+"""Arabic normalisation for matching, with an offset map back to the original text.
+
+Matching folds the spelling variation of Arabic news text: hamza-carrying alef forms
+(أ إ آ ٱ -> ا), alef maqsura (ى -> ي), ta marbuta (ة -> ه), hamza on waw/ya
+(ؤ -> و, ئ -> ي), diacritics and tatweel (removed), bidi and zero-width marks
+(removed), NBSP and other spaces (-> " "), Arabic-Indic and Persian digits
+(-> 0-9), presentation forms and ligatures (ﻻ -> لا) and Latin case.
+
+The normalised text is for *matching only*: spans found in it are mapped back with
+:meth:`NormalizedText.span_to_original`, and everything rasd outputs quotes the
+original text.
+
+>>> n = normalize_text("قُتل ١١ مدنياً في إدلب")
+>>> n.text
+'قتل 11 مدنيا في ادلب'
+>>> s, e = n.span_to_original(n.text.index("ادلب"), len(n.text))
+>>> "قُتل ١١ مدنياً في إدلب"[s:e]
+'إدلب'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "NormalizedText",
+    "fold_char",
+    "normalize_key",
+    "normalize_text",
+    "proclitic_splits",
+]
+
+_DROP = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # harakat, tanwin, shadda, sukun, maddah/hamza marks
+    + ["\u0670", "\u0640"]  # superscript alef, tatweel
+    + ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]  # Quranic annotation marks
+)
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي", "ي": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ؤ": "و",
+    "ک": "ك", "ڪ": "ك",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\t": " ",
+    "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
+}
+_MAP.update({chr(0x0660 + d): str(d) for d in range(10)})  # Arabic-Indic digits
+_MAP.update({chr(0x06F0 + d): str(d) for d in range(10)})  # Persian digits
+
+
+def fold_char(char: str) -> str:
+    """Fold one character for matching; returns "" for characters that are dropped.
+
+    Presentation forms and ligatures are decomposed (NFKC) and folded, so one
+    character may become two ("ﻻ" -> "لا").
+    """
+    if char in _DROP:
+        return ""
+    mapped = _MAP.get(char)
+    if mapped is not None:
+        return mapped
+    code = ord(char)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF or 0xFF00 <= code <= 0xFFEF:
+        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", char))
+    if "A" <= char <= "Z":
+        return char.lower()
+    return char
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """Normalised text plus, for each of its characters, the index in the original.
+
+    ``offsets`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    """
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the span of the original it covers."""
+        if end <= start:
+            position = self.offsets[start]
+            return position, position
+        first = self.offsets[start]
+        last = self.offsets[end - 1]
+        # extend over characters dropped after the last kept one only if they are marks
+        stop = last + 1
+        while stop < len(self.original) and fold_char(self.original[stop]) == "" and self.original[stop] not in " \n":
+            stop += 1
+        return first, stop
+
+
+def normalize_text(text: str) -> NormalizedText:
+    """Normalise ``text`` for matching and keep the map back to the original."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        for piece in folded:
+            out.append(piece)
+            offsets.append(index)
+    offsets.append(len(text))
+    return NormalizedText(original=text, text="".join(out), offsets=tuple(offsets))
+
+
+def normalize_key(text: str) -> str:
+    """Normalise a name or phrase to a lookup key: folded, single-spaced, stripped."""
+    folded = "".join(fold_char(c) for c in text)
+    return " ".join(folded.split())
+
+
+_PROCLITICS = ("وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """Candidate (proclitics, stem) splits of a normalised word, longest stem first.
+
+    The word itself is always the first candidate. Stems shorter than two letters
+    are not offered. "لل" is also offered as "ل" + "ال" restored ("للرقه" -> "الرقه").
+
+    >>> proclitic_splits("وبالرقه")
+    [('', 'وبالرقه'), ('و', 'بالرقه'), ('وب', 'الرقه'), ('وبال', 'رقه')]
+    """
+    splits = [("", word)]
+    seen = {word}
+    for length in range(1, 5):
+        prefix, stem = word[:length], word[length:]
+        if len(stem) < 2 or not _is_proclitic_chain(prefix):
+            continue
+        for candidate in (stem,) + (("ال" + stem,) if prefix.endswith("لل") else ()):
+            if candidate not in seen:
+                seen.add(candidate)
+                splits.append((prefix, candidate))
+    return splits
+
+
+def _is_proclitic_chain(prefix: str) -> bool:
+    """True when ``prefix`` is a valid stack of proclitics (و/ف then ب/ل/ك then ال)."""
+    rest = prefix
+    if rest[:1] in ("و", "ف"):
+        rest = rest[1:]
+    if rest[:1] in ("ب", "ل", "ك"):
+        rest = rest[1:]
+    if rest.startswith("ال"):
+        rest = rest[2:]
+    elif rest == "ل" and prefix.endswith("لل"):
+        rest = ""
+    return rest == ""
