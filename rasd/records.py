@@ -15,6 +15,7 @@ from typing import Any
 
 __all__ = [
     "Actor",
+    "Analysis",
     "Article",
     "Attribution",
     "DocumentResult",
@@ -185,7 +186,11 @@ class TimeExpression:
 
 @dataclass(frozen=True, slots=True)
 class EntityMention:
-    """A named entity found in the body by NER, gazetteer or rule."""
+    """A named entity found in the body by NER, gazetteer or rule.
+
+    ``key`` is the canonical id when the mention matched a curated list (an actor of
+    ``rasd/data/actors.tsv``), else None.
+    """
 
     text: str
     start: int
@@ -193,6 +198,7 @@ class EntityMention:
     label: str
     source: str = "rule"
     confidence: float = 1.0
+    key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +321,18 @@ class Event:
     def quantity(self) -> Quantity | None:
         """The main quantity (the first), or None."""
         return self.quantities[0] if self.quantities else None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything found in one article before events are coded."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    places: tuple[PlaceMention, ...]
+    entities: tuple[EntityMention, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,144 @@
+"""Arabic-aware phrase matching over normalised words, with spans into the original text.
+
+Lexicons (event triggers, modifiers, cue words, actors) are lists of phrases. A
+phrase matches when its first word equals a word of the text after removing
+proclitics (و ف ب ل ك ال, stacked) and, where allowed, an enclitic pronoun
+(ه ها هم هما هن نا), and its further words follow exactly (their own "ال" and
+conjunction "و" are tolerated). Matching is done on normalised text
+(:func:`rasd.text.normalize.normalize_text`), so diacritics, tatweel and
+alef/ya/ta-marbuta spelling do not matter.
+
+>>> index = PhraseIndex.build({"قصف جوي": "air", "غاره": "raid"})
+>>> text = "وبالقصفِ الجوي وغارةٍ"
+>>> [(m.value, text[m.start:m.end], m.prefix) for m in index.find(split_words(text))]
+[('air', 'وبالقصفِ الجوي', 'وبال'), ('raid', 'وغارةٍ', 'و')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from rasd.text.normalize import normalize_key, normalize_text, proclitic_splits
+
+__all__ = ["Match", "PhraseIndex", "Word", "split_words", "word_stems"]
+
+T = TypeVar("T")
+
+_WORD = re.compile(r"[a-z\u0621-\u064A\u0671-\u06D3]+|[0-9]+(?:[.,][0-9]+)*")
+_ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم", "ني")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word of the text: its normalised form and its span in the original text."""
+
+    norm: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """A lexicon phrase found in the text: words ``first..last`` (inclusive) and the span."""
+
+    value: T
+    first: int
+    last: int
+    start: int
+    end: int
+    prefix: str
+
+
+def split_words(text: str, offset: int = 0) -> list[Word]:
+    """The words (letters or digits) of ``text`` with their original spans (+offset)."""
+    normalized = normalize_text(text)
+    words = []
+    for match in _WORD.finditer(normalized.text):
+        start, end = normalized.span_to_original(match.start(), match.end())
+        words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
+    return words
+
+
+def word_stems(norm: str, enclitics: bool = False) -> list[tuple[str, str]]:
+    """(proclitics, stem) candidates of a normalised word; with ``enclitics`` also without a suffix pronoun."""
+    candidates = proclitic_splits(norm)
+    if enclitics:
+        extra = []
+        for prefix, stem in candidates:
+            for suffix in _ENCLITICS:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                    extra.append((prefix, stem[: -len(suffix)]))
+        candidates = candidates + extra
+    return candidates
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases (normalised word tuples) -> values, searchable in a list of Words."""
+
+    def __init__(self, by_first: Mapping[str, list[tuple[tuple[str, ...], T]]], enclitics: bool) -> None:
+        self._by_first = by_first
+        self._enclitics = enclitics
+
+    @classmethod
+    def build(cls, phrases: Mapping[str, T] | Iterable[tuple[str, T]], enclitics: bool = False) -> "PhraseIndex[T]":
+        """Index phrases given as text (normalised here) with their values."""
+        items = phrases.items() if isinstance(phrases, Mapping) else phrases
+        by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        for phrase, value in items:
+            words = tuple(normalize_key(phrase).split())
+            if words:
+                by_first.setdefault(words[0], []).append((words, value))
+        for entries in by_first.values():
+            entries.sort(key=lambda item: -len(item[0]))
+        return cls(by_first, enclitics)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values())
+
+    def __getstate__(self) -> dict:
+        return {"by_first": self._by_first, "enclitics": self._enclitics}
+
+    def __setstate__(self, state: dict) -> None:
+        self._by_first = state["by_first"]
+        self._enclitics = state["enclitics"]
+
+    def find(self, words: list[Word], overlapping: bool = False) -> list[Match[T]]:
+        """Every phrase found in ``words``; the longest at each position, left to right."""
+        found: list[Match[T]] = []
+        index = 0
+        while index < len(words):
+            match = self.match_at(words, index)
+            if match is None:
+                index += 1
+                continue
+            found.append(match)
+            index = index + 1 if overlapping else match.last + 1
+        return found
+
+    def match_at(self, words: list[Word], index: int) -> Match[T] | None:
+        """The longest phrase starting at word ``index``, or None."""
+        best: Match[T] | None = None
+        for prefix, stem in word_stems(words[index].norm, self._enclitics):
+            for phrase, value in self._by_first.get(stem, ()):
+                last = self._match_rest(words, index, phrase)
+                if last is None or (best is not None and last <= best.last):
+                    continue
+                best = Match(value, index, last, words[index].start, words[last].end, prefix)
+        return best
+
+    @staticmethod
+    def _match_rest(words: list[Word], index: int, phrase: tuple[str, ...]) -> int | None:
+        """Index of the last word when the rest of ``phrase`` follows word ``index``."""
+        position = index
+        for expected in phrase[1:]:
+            position += 1
+            if position >= len(words):
+                return None
+            norm = words[position].norm
+            if norm != expected and norm not in ("ال" + expected, "و" + expected, "وال" + expected):
+                return None
+        return position

@@ -1,0 +1,154 @@
+"""The JSON output contract of ``rasd extract`` (DESIGN.md, "Command-line output").
+
+Other tools and the evaluation read this shape, so it is built field by field here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasd.records import (
+    Actor,
+    Article,
+    DocumentResult,
+    Event,
+    Location,
+    PlaceMention,
+    Quantity,
+    Rejection,
+    TimeExpression,
+)
+
+__all__ = [
+    "article_to_dict",
+    "event_to_dict",
+    "location_to_dict",
+    "place_mention_to_dict",
+    "quantity_to_dict",
+    "result_to_dict",
+    "time_to_dict",
+]
+
+
+def result_to_dict(result: DocumentResult) -> dict[str, Any]:
+    """One line of ``rasd extract --format json``."""
+    return {
+        "doc_id": result.doc_id,
+        "article": article_to_dict(result.article) if result.article else None,
+        "places": [place_mention_to_dict(p) for p in result.places],
+        "events": [event_to_dict(e) for e in result.events],
+        "rejection": _rejection_to_dict(result.rejection) if result.rejection else None,
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The ``article`` object: title, outlet, byline, url, published, body."""
+    return {
+        "title": article.title,
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "body": article.body,
+    }
+
+
+def place_mention_to_dict(mention: PlaceMention) -> dict[str, Any]:
+    """A place of the ``places`` list: the mention's span and what it resolved to."""
+    place = mention.place
+    return {
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "pcode": place.pcode if place else None,
+        "name_ar": place.name_ar if place else None,
+        "name_en": place.name_en if place else None,
+        "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "admin3": place.admin3 if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "precision": mention.precision,
+        "country": place.country if place else None,
+    }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """One event in the output contract's shape."""
+    return {
+        "event_id": event.event_id,
+        "type": event.type,
+        "aggregate": event.aggregate,
+        "parent": event.parent,
+        "evidence": {"text": event.evidence.text, "start": event.evidence.start, "end": event.evidence.end},
+        "actors": [_actor_to_dict(a) for a in event.actors],
+        "quantity": quantity_to_dict(event.quantity) if event.quantity else None,
+        "quantities": [quantity_to_dict(q) for q in event.quantities],
+        "location": location_to_dict(event.location) if event.location else None,
+        "time": time_to_dict(event.time) if event.time else None,
+        "attribution": {
+            "outlet": event.attribution.outlet,
+            "source": event.attribution.source,
+            "speaker": event.attribution.speaker,
+        },
+        "factuality": event.factuality,
+        "confidence": round(event.confidence, 3),
+        "extractor": event.extractor,
+    }
+
+
+def _actor_to_dict(actor: Actor) -> dict[str, Any]:
+    return {"role": actor.role, "text": actor.text, "start": actor.start, "end": actor.end, "kind": actor.kind}
+
+
+def quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
+    """A quantity: exact value, or min/max for approximate words."""
+    return {
+        "value": quantity.value,
+        "min": quantity.min,
+        "max": quantity.max,
+        "approximate": quantity.approximate,
+        "unit": quantity.unit,
+        "kind": quantity.kind,
+        "text": quantity.text,
+        "start": quantity.start,
+        "end": quantity.end,
+    }
+
+
+def location_to_dict(location: Location) -> dict[str, Any]:
+    """An event's location with its role."""
+    return {
+        "text": location.text,
+        "start": location.start,
+        "end": location.end,
+        "role": location.role,
+        "pcode": location.pcode,
+        "name_ar": location.name_ar,
+        "name_en": location.name_en,
+        "admin1": location.admin1,
+        "admin2": location.admin2,
+        "admin3": location.admin3,
+        "lat": location.lat,
+        "lon": location.lon,
+        "precision": location.precision,
+        "country": location.country,
+    }
+
+
+def time_to_dict(time: TimeExpression) -> dict[str, Any]:
+    """An event's time: the phrase, the resolved dates, precision and basis."""
+    return {
+        "text": time.text,
+        "start": time.start,
+        "end": time.end,
+        "date_start": time.date_start.isoformat() if time.date_start else None,
+        "date_end": time.date_end.isoformat() if time.date_end else None,
+        "precision": time.precision,
+        "basis": time.basis,
+    }
+
+
+def _rejection_to_dict(rejection: Rejection) -> dict[str, Any]:
+    return {"stage": rejection.stage, "code": rejection.code, "detail": rejection.detail}

@@ -1,0 +1,92 @@
+"""The pipeline: RawDocument -> Article -> sentences and mentions -> events.
+
+:class:`Pipeline` holds the loaded resources (gazetteer, NER model, lexicons) and
+maps one document to a :class:`~rasd.records.DocumentResult`. Each stage is a pure
+function of its inputs; the resources are loaded once by :meth:`Pipeline.load` and
+are picklable, so a Dask worker can receive a loaded pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rasd.config import STAGE_VERSIONS, Config
+from rasd.errors import DocumentError
+from rasd.events.extract import extract_events
+from rasd.events.lexicon import EventLexicon
+from rasd.geo.gazetteer import Gazetteer
+from rasd.geo.resolve import find_places
+from rasd.ingest.article import read_article
+from rasd.nlp.actors import ActorLexicon, find_actor_mentions
+from rasd.nlp.ner import NerModel, find_entities
+from rasd.records import Analysis, Article, DocumentResult, RawDocument, Rejection
+from rasd.text.dates import find_times
+from rasd.text.numbers import find_quantities
+from rasd.text.segment import split_sentences
+
+__all__ = ["Pipeline", "analyze_article"]
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """Loaded resources plus configuration; call :meth:`process` per document."""
+
+    gazetteer: Gazetteer
+    lexicon: EventLexicon
+    actors: ActorLexicon
+    ner: NerModel | None = None
+    config: Config = field(default_factory=Config)
+
+    @classmethod
+    def load(cls, config: Config | None = None) -> "Pipeline":
+        """Load the packaged gazetteer, lexicons and (unless disabled) the NER model."""
+        config = config or Config()
+        return cls(
+            gazetteer=Gazetteer.load(),
+            lexicon=EventLexicon.load(),
+            actors=ActorLexicon.load(),
+            ner=NerModel.load() if config.use_ner else None,
+            config=config,
+        )
+
+    @property
+    def versions(self) -> dict[str, str]:
+        """The version of every stage, stored with each run."""
+        return dict(STAGE_VERSIONS)
+
+    def process(self, raw: RawDocument | Rejection) -> DocumentResult:
+        """Read and code one document; a document that cannot be read gives a rejection."""
+        if isinstance(raw, Rejection):
+            return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=raw)
+        try:
+            article = read_article(raw, self.config.max_bytes)
+        except DocumentError as error:
+            rejection = Rejection(raw.doc_id, raw.source, error.stage, error.code, error.message)
+            return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=rejection)
+        analysis = analyze_article(article, self)
+        events = extract_events(analysis, self.lexicon, self.actors)
+        return DocumentResult(
+            doc_id=article.doc_id,
+            source=article.source,
+            article=article,
+            places=analysis.places,
+            events=events,
+            entities=analysis.entities,
+        )
+
+
+def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
+    """Sentences, entities, places, quantities and times of one article."""
+    body = article.body
+    ner_entities = find_entities(body, pipeline.ner) if pipeline.ner is not None else ()
+    actor_entities = find_actor_mentions(body, pipeline.actors)
+    loc_spans = tuple((e.start, e.end) for e in ner_entities if e.label == "LOC")
+    places = find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
+    return Analysis(
+        article=article,
+        sentences=split_sentences(body),
+        places=places,
+        entities=tuple(sorted(actor_entities + tuple(ner_entities), key=lambda e: (e.start, -e.end))),
+        quantities=tuple(find_quantities(body)),
+        times=tuple(find_times(body, article.published)),
+    )
