@@ -1,0 +1,353 @@
+"""Lines of a scraped page and what the cleaner knows about each (its features).
+
+A page is cut into non-empty lines; blank lines separate paragraphs (a text with no
+blank line at all has one paragraph per line, the shape of JSONL corpora). Each
+line gets a :class:`LineInfo`: where it sits, how long it is, how it ends, how it
+starts (a connective "و/ف", an opener such as "من جهته"), whether it reads as a
+sentence or as a headline, and which boilerplate cues of the lexicon
+(``rasd/data/boilerplate_cues.tsv``) it matches and how.
+
+>>> cues = CueLexicon.load()
+>>> [hit.kind for hit in match_cues(to_words("شارك هذا المقال"), "شارك هذا المقال", cues)]
+['share']
+>>> match_cues(to_words("شارك آلاف في مظاهرة حاشدة"), "شارك آلاف في مظاهرة حاشدة", cues)
+()
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from rasd.errors import DataError
+from rasd.text.normalize import normalize_key
+from rasd.text.tokenize import tokenize
+
+__all__ = [
+    "BOILERPLATE_KINDS",
+    "Cue",
+    "CueHit",
+    "CueLexicon",
+    "LineInfo",
+    "PageLine",
+    "Word",
+    "describe_lines",
+    "match_cues",
+    "split_page",
+    "starts_with_connective",
+    "starts_with_opener",
+    "to_words",
+]
+
+BOILERPLATE_KINDS = frozenset(
+    "read_also related share tags comments comment_form copyright close footer credit caption nav contact".split()
+)
+_FEATURE_KINDS = frozenset("filler opener root_waw outlet_word byline_cue date_word".split())
+_MODES = frozenset(("line", "head", "head_sep", "contains", "word"))
+_WHERE = frozenset(("any", "top", "tail", "edge"))
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+_EDGE_JUNK = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u202d\u202e"
+_TERMINAL = re.compile(r"(?:[.!?؟…]+)[\"'”’»)\]]*\s*$")
+_CLOSERS_AT_END = re.compile(r"[\"'”’»)\]\s]+$")
+_SEPARATOR = re.compile(r"^\s*(?:[:：|/\\\-–—»«>•]+|\.{2,}|…|\.)")
+_RULE = re.compile(r"^[\s\-_=*~•·─━—–#+.]{3,}$")
+_URLISH = re.compile(r"^(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$", re.IGNORECASE)
+_ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon entry: folded words, kind, how it must sit in a line, and where."""
+
+    words: tuple[str, ...]
+    kind: str
+    mode: str
+    where: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in a line; ``rest`` is the text after a head cue, ``separated``
+    says whether a separator (":", "..", "|") followed the cue."""
+
+    kind: str
+    mode: str
+    where: str
+    cue: str
+    rest: str = ""
+    separated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """The boilerplate cues and the feature word lists, loaded from the TSV file."""
+
+    cues: tuple[Cue, ...]
+    words: tuple[tuple[str, frozenset[str]], ...]
+    phrases: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+
+    @classmethod
+    def load(cls, path: str | None = None) -> CueLexicon:
+        """Read ``boilerplate_cues.tsv`` (or ``path``); raises DataError D101 when it is broken."""
+        if path is None:
+            text = resources.files("rasd.data").joinpath("boilerplate_cues.tsv").read_text(encoding="utf-8")
+            path = "rasd/data/boilerplate_cues.tsv"
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        return cls.parse(text, path)
+
+    @classmethod
+    def parse(cls, text: str, path: str = "<cues>") -> CueLexicon:
+        """Build the lexicon from TSV text (see the file header for the columns)."""
+        cues: list[Cue] = []
+        for number, row in enumerate(text.splitlines(), 1):
+            if not row.strip() or row.startswith("#"):
+                continue
+            cues.append(_parse_row(row, number, path))
+        feature = [c for c in cues if c.kind in _FEATURE_KINDS]
+        kinds = sorted({c.kind for c in feature})
+        words = tuple((k, frozenset(c.words[0] for c in feature if c.kind == k and len(c.words) == 1)) for k in kinds)
+        phrases = tuple(
+            (k, tuple(sorted((c.words for c in feature if c.kind == k and len(c.words) > 1), key=len, reverse=True)))
+            for k in kinds
+        )
+        return cls(cues=tuple(c for c in cues if c.kind not in _FEATURE_KINDS), words=words, phrases=phrases)
+
+    def __repr__(self) -> str:
+        return f"CueLexicon({len(self.cues)} cues, {sum(len(w) for _, w in self.words)} feature words)"
+
+    def word_set(self, kind: str) -> frozenset[str]:
+        """The single folded words of a feature kind (e.g. ``"filler"``)."""
+        return next((found for name, found in self.words if name == kind), frozenset())
+
+    def phrase_list(self, kind: str) -> tuple[tuple[str, ...], ...]:
+        """The multi-word entries of a feature kind, longest first."""
+        return next((found for name, found in self.phrases if name == kind), ())
+
+
+def _parse_row(row: str, number: int, path: str) -> Cue:
+    """One TSV row as a Cue; DataError D101 names the file and line when it is malformed."""
+    parts = row.split("\t")
+    if len(parts) != 4:
+        raise DataError("D101", f"{path}:{number}: expected 4 tab-separated columns (cue kind mode where)")
+    text, kind, mode, where = (part.strip() for part in parts)
+    if kind not in BOILERPLATE_KINDS | _FEATURE_KINDS or mode not in _MODES or where not in _WHERE:
+        raise DataError("D101", f"{path}:{number}: unknown kind, mode or where in {row!r}")
+    words = tuple(word.text for word in to_words(text))
+    if not words:
+        raise DataError("D101", f"{path}:{number}: the cue {text!r} has no word")
+    return Cue(words=words, kind=kind, mode=mode, where=where, text=text)
+
+
+# --------------------------------------------------------------------------- words
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word (or digit run, or ©) of a line: folded text and its span in the line."""
+
+    text: str
+    start: int
+    end: int
+
+
+def to_words(line: str) -> tuple[Word, ...]:
+    """The folded words of ``line`` (letters and digits; "©" counts as a word).
+
+    >>> [w.text for w in to_words("إقرأ أيضاً: «عنوان»")]
+    ['اقرا', 'ايضا', 'عنوان']
+    """
+    words = []
+    for token in tokenize(line):
+        if token.text == "©" or any(ch.isalnum() for ch in token.text):
+            folded = normalize_key(token.text).replace(" ", "")
+            if folded:
+                words.append(Word(folded, token.start, token.end))
+    return tuple(words)
+
+
+def match_cues(words: tuple[Word, ...], line: str, lexicon: CueLexicon) -> tuple[CueHit, ...]:
+    """Every boilerplate cue of ``lexicon`` that ``line`` matches in its cue's mode."""
+    texts = tuple(word.text for word in words)
+    filler = lexicon.word_set("filler")
+    hits = []
+    for cue in lexicon.cues:
+        hit = _match_one(cue, texts, words, line, filler)
+        if hit is not None:
+            hits.append(hit)
+    return tuple(hits)
+
+
+def _match_one(cue: Cue, texts: tuple[str, ...], words: tuple[Word, ...], line: str, filler: frozenset[str]):
+    """The hit of one cue on one line, or None."""
+    size = len(cue.words)
+    if cue.mode == "contains":
+        found = any(texts[i : i + size] == cue.words for i in range(len(texts) - size + 1))
+        return CueHit(cue.kind, cue.mode, cue.where, cue.text) if found else None
+    if texts[:size] != cue.words:
+        return None
+    if cue.mode == "line":
+        rest = texts[size:]
+        if all(word in filler or word.isdigit() for word in rest):
+            return CueHit(cue.kind, cue.mode, cue.where, cue.text)
+        return None
+    after = line[words[size - 1].end :]
+    separated = bool(_SEPARATOR.match(after)) or not after.strip()
+    if cue.mode == "head_sep" and not separated:
+        return None
+    rest = _SEPARATOR.sub("", after, count=1).strip()
+    return CueHit(cue.kind, cue.mode, cue.where, cue.text, rest=rest, separated=separated)
+
+
+# --------------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True, slots=True)
+class PageLine:
+    """A non-empty line of the page: its text (edges stripped) and paragraph number."""
+
+    text: str
+    paragraph: int
+
+
+def split_page(text: str) -> tuple[PageLine, ...]:
+    """Cut a page into non-empty lines with paragraph numbers.
+
+    Blank lines (also ones holding only spaces, NBSP or zero-width marks) separate
+    paragraphs. A line is a paragraph of its own when the text has no blank line
+    at all (the shape of JSONL corpora), or when its block holds two or more long
+    lines (twelve words or more: prose that uses single line breaks).
+
+    >>> [(l.text, l.paragraph) for l in split_page("عنوان\\r\\n\\r\\nسطر أول\\r\\nسطر ثان\\r\\n")]
+    [('عنوان', 0), ('سطر أول', 1), ('سطر ثان', 1)]
+    """
+    blocks: list[list[str]] = [[]]
+    for line in (_strip_edges(raw) for raw in _LINE_BREAK.split(text)):
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [block for block in blocks if block]
+    one_per_line = len(blocks) == 1
+    lines: list[PageLine] = []
+    paragraph = -1
+    for block in blocks:
+        split = one_per_line or sum(1 for line in block if len(line.split()) >= 12) >= 2
+        for position, line in enumerate(block):
+            if position == 0 or split:
+                paragraph += 1
+            lines.append(PageLine(line, paragraph))
+    return tuple(lines)
+
+
+def _strip_edges(line: str) -> str:
+    """The line without surrounding spaces, NBSP, BOM and zero-width or bidi marks."""
+    return line.strip().strip(_EDGE_JUNK).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """Features of one page line, for the boilerplate classifier."""
+
+    index: int
+    text: str
+    paragraph: int
+    words: tuple[Word, ...]
+    hits: tuple[CueHit, ...]
+    from_start: int
+    from_end: int
+    terminal: bool
+    colon_end: bool
+    label_colon: bool
+    connective: bool
+    opener: bool
+    rule: bool
+    urlish: bool
+    date_only: bool
+    arabic: bool
+
+    @property
+    def size(self) -> int:
+        """Length in words."""
+        return len(self.words)
+
+    @property
+    def sentence_like(self) -> bool:
+        """Reads as a sentence: six words or more ending with . ! ? ؟, or fifteen or more."""
+        return (self.size >= 6 and self.terminal) or self.size >= 15
+
+    @property
+    def headline_like(self) -> bool:
+        """Reads as a headline: two to twenty words, no full stop or colon at the end."""
+        ends_stop = self.terminal and not self.text.rstrip("\"'”’»)] ").endswith(("?", "؟"))
+        return 2 <= self.size <= 20 and not ends_stop and not self.colon_end and not self.rule
+
+
+def describe_lines(lines: tuple[PageLine, ...], lexicon: CueLexicon) -> tuple[LineInfo, ...]:
+    """Features of every line of a page."""
+    total = len(lines)
+    return tuple(_describe(i, line, total, lexicon) for i, line in enumerate(lines))
+
+
+def _describe(index: int, line: PageLine, total: int, lexicon: CueLexicon) -> LineInfo:
+    """Features of one line."""
+    text = line.text
+    words = to_words(text)
+    texts = tuple(w.text for w in words)
+    head = text[: words[min(3, len(words) - 1)].end] if words else text
+    return LineInfo(
+        index=index,
+        text=text,
+        paragraph=line.paragraph,
+        words=words,
+        hits=match_cues(words, text, lexicon) if words else (),
+        from_start=index,
+        from_end=total - 1 - index,
+        terminal=bool(_TERMINAL.search(text)),
+        colon_end=_CLOSERS_AT_END.sub("", text).endswith((":", "：")),
+        label_colon=":" in head and len(words) > 4,
+        connective=starts_with_connective(texts, lexicon),
+        opener=starts_with_opener(texts, lexicon),
+        rule=bool(_RULE.match(text)) and not words,
+        urlish=bool(_URLISH.match(text)),
+        date_only=_is_date_only(texts, text, lexicon),
+        arabic=bool(_ARABIC.search(text)),
+    )
+
+
+def starts_with_connective(texts: tuple[str, ...], lexicon: CueLexicon) -> bool:
+    """True when the first word carries the conjunction و or ف ("وقال", "فيما").
+
+    Words whose و/ف is a root letter ("وجه", "وزير", "فرض") are listed as
+    ``root_waw`` in the lexicon and do not count.
+    """
+    if not texts:
+        return False
+    first = texts[0]
+    if first in ("و", "ف"):
+        return True
+    return first[:1] in ("و", "ف") and len(first) >= 3 and first not in lexicon.word_set("root_waw")
+
+
+def starts_with_opener(texts: tuple[str, ...], lexicon: CueLexicon) -> bool:
+    """True when the line opens with a discourse opener ("كما", "من جهته", "يذكر")."""
+    if not texts:
+        return False
+    if texts[0] in lexicon.word_set("opener"):
+        return True
+    return any(texts[: len(phrase)] == phrase for phrase in lexicon.phrase_list("opener"))
+
+
+def _is_date_only(texts: tuple[str, ...], text: str, lexicon: CueLexicon) -> bool:
+    """A line holding a date or time and nothing else ("11 مايو 2018", "14:31 ت م")."""
+    if not texts or len(texts) > 8 or not _DIGIT.search(text):
+        return False
+    dates = lexicon.word_set("date_word")
+    if not any(word in dates for word in texts) and not re.search(r"\d\s*[:/.\-]\s*\d", text):
+        return False
+    return all(word.isdigit() or word in dates for word in texts)
