@@ -19,10 +19,12 @@ from rasd.geo.resolve import find_places
 from rasd.ingest.article import read_article
 from rasd.nlp.actors import ActorLexicon, find_actor_mentions
 from rasd.nlp.ner import NerModel, find_entities
+from rasd.nlp.rules import find_rule_entities
 from rasd.records import Analysis, Article, DocumentResult, RawDocument, Rejection
 from rasd.text.dates import find_times
 from rasd.text.numbers import find_quantities
-from rasd.text.segment import split_sentences
+from rasd.text.clean import PageCleaner
+from rasd.text.segment import Abbreviations, split_sentences
 
 __all__ = ["Pipeline", "analyze_article"]
 
@@ -34,6 +36,8 @@ class Pipeline:
     gazetteer: Gazetteer
     lexicon: EventLexicon
     actors: ActorLexicon
+    cleaner: PageCleaner
+    abbreviations: Abbreviations
     ner: NerModel | None = None
     config: Config = field(default_factory=Config)
 
@@ -45,6 +49,8 @@ class Pipeline:
             gazetteer=Gazetteer.load(),
             lexicon=EventLexicon.load(),
             actors=ActorLexicon.load(),
+            cleaner=PageCleaner.load(),
+            abbreviations=Abbreviations.load(),
             ner=NerModel.load() if config.use_ner else None,
             config=config,
         )
@@ -59,7 +65,7 @@ class Pipeline:
         if isinstance(raw, Rejection):
             return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=raw)
         try:
-            article = read_article(raw, self.config.max_bytes)
+            article = read_article(raw, self.config.max_bytes, self.cleaner)
         except DocumentError as error:
             rejection = Rejection(raw.doc_id, raw.source, error.stage, error.code, error.message)
             return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=rejection)
@@ -79,12 +85,12 @@ def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
     """Sentences, entities, places, quantities and times of one article."""
     body = article.body
     ner_entities = find_entities(body, pipeline.ner) if pipeline.ner is not None else ()
-    actor_entities = find_actor_mentions(body, pipeline.actors)
+    actor_entities = find_actor_mentions(body, pipeline.actors) + tuple(find_rule_entities(body))
     loc_spans = tuple((e.start, e.end) for e in ner_entities if e.label == "LOC")
     places = find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
     return Analysis(
         article=article,
-        sentences=split_sentences(body),
+        sentences=split_sentences(body, pipeline.abbreviations),
         places=places,
         entities=tuple(sorted(actor_entities + tuple(ner_entities), key=lambda e: (e.start, -e.end))),
         quantities=tuple(find_quantities(body)),

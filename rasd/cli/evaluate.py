@@ -30,12 +30,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_eval(args: argparse.Namespace) -> int:
     """Evaluate and print; exit 0 (scores are reported, not judged)."""
     pipeline = Pipeline.load(input_config(args))
-    report = evaluate(args.roots, pipeline, canonical=pipeline.actors.canonical, locate=pipeline.gazetteer.locate)
+    report = evaluate(args.roots, pipeline, canonical=pipeline.actors.canonical, locate=_locator(pipeline.gazetteer))
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         print_report(report, details=args.details)
     return 0
+
+
+def _locator(gazetteer):
+    """pcode -> (lat, lon) from the gazetteer, for the within-10-km rule."""
+
+    def locate(code: str) -> tuple[float, float] | None:
+        entry = gazetteer.get(code)
+        if entry is None or entry.place.lat is None:
+            return None
+        return entry.place.lat, entry.place.lon
+
+    return locate
 
 
 def print_report(report: EvalReport, details: bool = False) -> None:
@@ -51,13 +63,18 @@ def print_report(report: EvalReport, details: bool = False) -> None:
         print(f"  {name:11} {shown}  ({events.field_right[name]}/{total})")
     print(f"must_not_extract hits: {len(events.must_not_hits)}")
     print(f"cleaning checks: {report.cleaning_passed}/{report.cleaning_total} passed")
-    print("places: " + ", ".join(f"{k} {v}" for k, v in sorted(report.places.items())))
+    places = report.places
+    for name in ("pcode", "admin1", "country"):
+        total = places.get(f"{name}_total", 0)
+        if total:
+            print(f"places {name:8} {places[f'{name}_right'] / total:.3f}  ({places[f'{name}_right']}/{total})")
     print(f"must_not_geocode violations: {len(report.geocode_violations)}")
     if details:
         for title, lines in (
             ("missed", events.missed), ("false positives", events.false_positives),
             ("field errors", events.field_errors), ("must_not_extract hits", events.must_not_hits),
             ("cleaning failures", report.cleaning_failures), ("geocode violations", report.geocode_violations),
+            ("place misses", report.place_misses),
             ("rejected", report.rejected),
         ):
             if lines:

@@ -32,6 +32,7 @@ class EvalReport:
     cleaning_failures: list[str] = field(default_factory=list)
     places: dict[str, int] = field(default_factory=dict)
     geocode_violations: list[str] = field(default_factory=list)
+    place_misses: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
 
     @property
@@ -107,7 +108,9 @@ def evaluate(roots: list[str], pipeline, canonical=None, locate=None) -> EvalRep
         document = score_document(gold, predicted, canonical, locate)
         _label(document, folder.name)
         report.events.add(document)
-        _add_counts(report.places, score_places(gold.get("places", []), predicted["places"]))
+        places = score_places(gold.get("places", []), predicted["places"])
+        report.place_misses += [f"{folder.name}: {m}" for m in places.pop("misses", [])]
+        _add_counts(report.places, places)
         report.geocode_violations += [
             f"{folder.name}: {v}" for v in check_must_not_geocode(gold.get("must_not_geocode", []), predicted["places"])
         ]

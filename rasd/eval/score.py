@@ -16,7 +16,8 @@ candidates the prediction that agrees on most fields wins. Then:
 Fields are scored on true positives where the gold has a value: quantity (value,
 or min and max), location admin1 (country where the gold admin1 is null), location
 pcode (or within 10 km), location role, actor and source (normalised containment
-either way, or the same canonical actor), time (date, or the phrase when the gold
+either way, also word by word with counted nouns reduced to their lemma so that
+"شاب" is found in "شباب من محافظة درعا", or the same canonical actor), time (date, or the phrase when the gold
 has no date) and factuality.
 """
 
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasd.text.normalize import normalize_key
+from rasd.text.numbers_lexicon import NounLexicon
 
 __all__ = ["DocumentScore", "FIELDS", "score_document", "text_contains"]
 
@@ -229,10 +231,30 @@ def _actor_right(gold: str, predicted: str | None, canonical: Canonical | None) 
         return False
     if text_contains(predicted, gold) or text_contains(gold, predicted):
         return True
+    gold_words, predicted_words = _lemmas(gold), _lemmas(predicted)
+    if _sublist(predicted_words, gold_words) or _sublist(gold_words, predicted_words):
+        return True
     if canonical is None:
         return False
     gold_id, predicted_id = canonical(gold), canonical(predicted)
     return gold_id is not None and gold_id == predicted_id
+
+
+def _lemmas(text: str) -> list[str]:
+    """Words of a name with counted nouns reduced to their lemma ("الشبان" -> "شاب")."""
+    nouns = NounLexicon.load()
+    words = []
+    for word in _fold(text).split():
+        entry = nouns.match(word)
+        words.append(normalize_key(entry.lemma) if entry else word)
+    return words
+
+
+def _sublist(small: list[str], big: list[str]) -> bool:
+    """True when ``small`` occurs as a run of consecutive words in ``big``."""
+    if not small:
+        return False
+    return any(big[i : i + len(small)] == small for i in range(len(big) - len(small) + 1))
 
 
 def _time_right(gold: dict, predicted: dict | None) -> bool:

@@ -23,7 +23,7 @@ from typing import Generic, TypeVar
 
 from rasd.text.normalize import normalize_key, normalize_text, proclitic_splits
 
-__all__ = ["Match", "PhraseIndex", "Word", "split_words", "word_stems"]
+__all__ = ["Match", "PhraseIndex", "Word", "skip_proclitics", "split_words", "word_stems"]
 
 T = TypeVar("T")
 
@@ -142,3 +142,21 @@ class PhraseIndex(Generic[T]):
             if norm != expected and norm not in ("ال" + expected, "و" + expected, "وال" + expected):
                 return None
         return position
+
+
+def skip_proclitics(text: str, start: int, prefix: str) -> int:
+    """Move ``start`` past the conjunctions/prepositions of ``prefix``, keeping "ال".
+
+    >>> text = "وبالقوات"
+    >>> text[skip_proclitics(text, 0, "وبال"):]
+    'القوات'
+    """
+    letters = len(prefix) - (2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0)
+    position = start
+    while letters > 0 and position < len(text):
+        if normalize_key(text[position]):
+            letters -= 1
+        position += 1
+    while position < len(text) and not normalize_key(text[position]).strip() and text[position] not in " \n":
+        position += 1
+    return position

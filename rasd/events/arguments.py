@@ -1,0 +1,254 @@
+"""Who, how many, where and when: the arguments of an event mention in its sentence.
+
+Each function takes the sentence view and the trigger hit and returns the record
+for one field, chosen by position and by the words around it:
+
+- quantities: counts near casualty words get kind killed/injured; other counts of
+  people take the kind the event type implies (defected, displaced, arrested...);
+- actors: a nisba adjective right after the trigger ("غارة روسية"), the agent
+  of "نفذها / يقودها / من قبل X", the subject next to a verb, else the nearest
+  armed actor in the sentence; civilians are targets;
+- location: the place the trigger points at ("على / في / استهدف X"), with role
+  origin for "من X" and destination for "إلى X" where people move;
+- time: the time phrase nearest the trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rasd.events.context import SentenceView
+from rasd.events.triggers import TriggerHit
+from rasd.nlp.actors import ActorLexicon
+from rasd.nlp.lexmatch import skip_proclitics
+from rasd.records import Actor, PlaceMention, Quantity, TimeExpression
+
+__all__ = [
+    "TYPE_QUANTITY_KIND",
+    "assign_quantity_kinds",
+    "choose_actors",
+    "choose_place",
+    "choose_time",
+    "place_role",
+]
+
+TYPE_QUANTITY_KIND = {
+    "defection": "defected",
+    "draft_evasion": "evaded",
+    "displacement": "displaced",
+    "arrest": "arrested",
+    "abduction": "abducted",
+    "protest": "protesters",
+    "conscription": "conscripted",
+    "religious_ruling": "signatories",
+}
+_ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
+_ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
+               "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
+_NOT_COUNTS = {"year", "date", "age", "time", "percent", "ordinal", "name", "money", "distance", "duration"}
+_PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
+_AGENT_MARKERS = {"نفذتها", "نفذها", "نفذه", "يقودها", "يقوده", "تقودها", "يشنها", "تشنها", "شنتها", "شنها"}
+_BY_MARKERS = ("من قبل", "بدعم من", "بدعم", "بقيادة", "بمشاركه")
+_DIRECTIONAL = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination"}
+
+
+def assign_quantity_kinds(view: SentenceView, hits: list[TriggerHit]) -> list[Quantity]:
+    """The sentence's counts with a kind (killed, injured, defected...), years and dates left out."""
+    casualty = [(h.first, h.last, h.type) for h in hits if h.type.startswith("casualty_")]
+    events = [h for h in hits if not h.type.startswith("casualty_") and h.ok]
+    result = []
+    for quantity in view.quantities:
+        if (quantity.unit or "") in _NOT_COUNTS or _descriptive(view, quantity):
+            continue
+        kind = quantity.kind or _casualty_kind(view, quantity, casualty) or _event_kind(view, quantity, events)
+        result.append(replace(quantity, kind=kind) if kind != quantity.kind else quantity)
+    return result
+
+
+def _descriptive(view: SentenceView, quantity: Quantity) -> bool:
+    """True for a count that describes a group rather than the event ("المكون من مئات العلماء")."""
+    position = view.word_at(quantity.start)
+    before = " ".join(w.norm for w in view.words[max(position - 2, 0) : position])
+    return any(before.endswith(m) for m in ("المكون من", "المكونه من", "المؤلف من", "يضم", "تضم", "قوامه", "قوامها"))
+
+
+def _casualty_kind(view: SentenceView, quantity: Quantity, casualty: list[tuple[int, int, str]]) -> str | None:
+    """killed/injured when a casualty word stands just before or after the count."""
+    first = view.word_at(quantity.start)
+    last = view.word_at(max(quantity.end - 1, quantity.start))
+    best: tuple[int, str] | None = None
+    for c_first, c_last, c_type in casualty:
+        if c_last < first:
+            distance = first - c_last
+        elif c_first > last:
+            distance = c_first - last
+        else:
+            distance = 0
+        if distance <= 3 and (best is None or distance < best[0]):
+            best = (distance, c_type)
+    if best is None:
+        return None
+    return "killed" if best[1] == "casualty_killed" else "injured"
+
+
+def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]) -> str | None:
+    """The kind the nearest event's type implies for a count of people."""
+    if not events or (quantity.unit or "people") not in ("people", "civilians", "fighters", "soldiers", "children",
+                                                          "women", "men", "youths", None):
+        return None
+    position = view.word_at(quantity.start)
+    nearest = min(events, key=lambda h: abs(h.first - position))
+    return TYPE_QUANTITY_KIND.get(nearest.type)
+
+
+def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, source_words: set[int]) -> list[Actor]:
+    """The event's actor (and targets) among the actors named in the sentence."""
+    candidates = [a for a in view.actors if not any(i in source_words for i in range(a.first, a.last + 1))]
+    chosen = []
+    agent = _adjective_agent(view, hit, candidates) or _marked_agent(view, hit, candidates)
+    if agent is None and hit.type == "defection":
+        agent = _defected_from(view, hit, candidates)
+    agent = agent or _nearest_agent(view, hit, candidates, actors)
+    if agent is not None:
+        chosen.append(_actor_record(view, agent, "actor", actors))
+    for candidate in candidates:
+        info = actors.info(candidate.actor)
+        if candidate is agent or info is None or info.kind == "source":
+            continue
+        if agent is not None and candidate.actor == agent.actor:
+            continue
+        role = "target" if info.kind in ("civilians", "protesters") else "associated"
+        if _is_support(view, candidate):
+            role = "associated"
+        elif role == "associated" and agent is not None:
+            continue
+        chosen.append(_actor_record(view, candidate, role, actors))
+    return chosen
+
+
+def _adjective_agent(view, hit, candidates):
+    """A nisba adjective right after the trigger (up to two words on): "غارة تركية"."""
+    for candidate in candidates:
+        if candidate.adjective and hit.last < candidate.first <= hit.last + 3:
+            return candidate
+    return None
+
+
+def _marked_agent(view, hit, candidates):
+    """An actor after "نفذها / يقودها / من قبل / بقيادة" near the trigger."""
+    for candidate in candidates:
+        if candidate.adjective or not (hit.last < candidate.first <= hit.last + 5):
+            continue
+        before = " ".join(w.norm for w in view.words[max(candidate.first - 2, 0) : candidate.first])
+        if any(before.endswith(m) for m in _BY_MARKERS if m != "بدعم من" and m != "بدعم"):
+            return candidate
+        if candidate.first > 0 and view.words[candidate.first - 1].norm in _AGENT_MARKERS:
+            return candidate
+    return None
+
+
+def _defected_from(view, hit, candidates):
+    """For a defection, the force left: "عن X" or "في صفوف X" after the trigger."""
+    for candidate in candidates:
+        if candidate.adjective or not (hit.last < candidate.first <= hit.last + 4) or candidate.first == 0:
+            continue
+        if view.words[candidate.first - 1].norm in ("عن", "صفوف"):
+            return candidate
+    return None
+
+
+def _nearest_agent(view, hit, candidates, actors: ActorLexicon):
+    """The nearest armed actor (not civilians, not a supporter), preferring the subject side."""
+    best, best_distance = None, None
+    for candidate in candidates:
+        info = actors.info(candidate.actor)
+        if info is None or info.kind in ("source", "civilians", "protesters") or _is_support(view, candidate):
+            continue
+        if candidate.adjective or (hit.type in _ARMED_ONLY and info.kind not in _ARMED_KINDS):
+            continue
+        if candidate.first > hit.last:
+            distance = candidate.first - hit.last
+            if _after_target_marker(view, candidate):
+                distance += 20
+        else:
+            distance = hit.first - candidate.last + 1
+        if best_distance is None or distance < best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
+def _is_support(view: SentenceView, candidate) -> bool:
+    """True for "بدعم (من) X" / "المدعومة من X": a supporter, not the agent."""
+    before = " ".join(w.norm for w in view.words[max(candidate.first - 2, 0) : candidate.first])
+    return before.endswith("بدعم") or before.endswith("بدعم من") or before.endswith("المدعومه من") or (
+        before.endswith("المدعوم من")
+    )
+
+
+def _after_target_marker(view: SentenceView, candidate) -> bool:
+    """True when the actor follows "على / ضد / استهدف": it is the target."""
+    if candidate.first == 0:
+        return False
+    previous = view.words[candidate.first - 1].norm
+    return previous in ("علي", "ضد", "استهدف", "استهدفت", "مواقع", "صفوف", "عناصر")
+
+
+def _actor_record(view: SentenceView, hit, role: str, actors: ActorLexicon) -> Actor:
+    info = actors.info(hit.actor)
+    start = skip_proclitics(view.sentence.text, view.words[hit.first].start - view.sentence.start, hit.prefix)
+    start += view.sentence.start
+    end = view.words[hit.last].end
+    text = view.sentence.text[start - view.sentence.start : end - view.sentence.start]
+    return Actor(role=role, text=text, start=start, end=end, kind=info.kind if info else None)
+
+
+def choose_place(
+    view: SentenceView, hit: TriggerHit, blocked: list[tuple[int, int]], others: list[TriggerHit]
+) -> PlaceMention | None:
+    """The place the trigger points at: resolved places after it first, then before it.
+
+    Places inside actor names are skipped, and a place that lies beyond another event
+    word of the sentence belongs to that event rather than to this one.
+    """
+    best, best_score = None, None
+    actor_spans = [(view.words[a.first].start, view.words[a.last].end) for a in view.actors if not a.adjective]
+    for place in view.places:
+        if place.place is None and place.precision is None:
+            continue
+        if any(s <= place.start < e for s, e in blocked + actor_spans):
+            continue
+        position = view.word_at(place.start)
+        if position > hit.last:
+            score = position - hit.last
+            if any(hit.last < o.first < position and o.type != hit.type for o in others):
+                continue
+        else:
+            score = (hit.first - position) + 6
+            if any(position < o.first < hit.first and o.type != hit.type for o in others):
+                score += 12
+        score += {1: 0, 2: 1, 3: 2, 4: 4}.get(place.precision or 4, 4)
+        if best_score is None or score < best_score:
+            best, best_score = place, score
+    return best
+
+
+def place_role(view: SentenceView, hit: TriggerHit, place: PlaceMention) -> str:
+    """site, or origin/destination for events that move people."""
+    if hit.type not in _PEOPLE_MOVES:
+        return "site"
+    position = view.word_at(place.start)
+    for offset in (1, 2, 3):
+        if position - offset < 0:
+            break
+        norm = view.words[position - offset].norm
+        for marker, role in _DIRECTIONAL.items():
+            if norm == marker or (marker == "من" and norm in ("ينحدرون", "ابناء")):
+                return role
+    return "origin"
+
+
+def choose_time(view: SentenceView, hit: TriggerHit) -> TimeExpression | None:
+    """The time phrase nearest the trigger in the sentence."""
+    if not view.times:
+        return None
+    return min(view.times, key=lambda t: abs(view.word_at(t.start or 0) - hit.first))

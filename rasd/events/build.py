@@ -1,0 +1,154 @@
+"""Sentence-level event building: trigger hits and arguments -> drafts.
+
+One draft per event type per sentence, with its counts, actor, place, time and
+source. Casualty words alone make a ``killing`` when nothing else in the sentence
+explains the deaths. Campaign tolls that count several sides ("1500 من مقاتلي
+الوحدات ... و496 من القوات التركية") give one draft per count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import count
+
+from rasd.events.arguments import (
+    assign_quantity_kinds,
+    choose_actors,
+    choose_place,
+    choose_time,
+    place_role,
+)
+from rasd.events.attribution import SentenceSource, factuality_of
+from rasd.events.context import SentenceView
+from rasd.events.draft import Draft
+from rasd.events.triggers import TriggerHit
+from rasd.nlp.actors import ActorLexicon
+from rasd.records import Actor, Quantity
+
+__all__ = ["build_sentence_drafts"]
+
+_ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
+            "military_offensive", "weapons_disrupted", "protest_repressed"}
+_SPLIT_TOLLS = {"military_offensive", "armed_clash"}
+_STATEMENTS = {"religious_ruling"}
+_NOUN_ACTOR_KINDS = {"draft_evasion": "civilians", "protest": "protesters"}
+_SUBSET_MARKERS = {"بينهم", "منهم", "بينها", "بينهما", "غالبيتهم", "معظمهم"}
+_QUANTITY_ORDER = {"killed": 0, "injured": 1}
+
+
+def build_sentence_drafts(
+    view: SentenceView,
+    hits: list[TriggerHit],
+    source: SentenceSource | None,
+    actors: ActorLexicon,
+    keys: count,
+) -> list[Draft]:
+    """Drafts for the events one sentence states."""
+    events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
+    killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
+    quantities = assign_quantity_kinds(view, hits)
+    if not events and killed and any(q.kind == "killed" for q in quantities):
+        events = [replace(killed[0], type="killing")]
+    by_type: dict[str, TriggerHit] = {}
+    for hit in events:
+        by_type.setdefault(hit.type, hit)
+    owners = _quantity_owners(view, list(by_type.values()), quantities)
+    drafts = []
+    for event_type, hit in by_type.items():
+        own = sorted(owners.get(event_type, []), key=_quantity_rank)
+        for quantity_group in _split_tolls(event_type, own, view):
+            drafts.append(_draft(next(keys), view, hit, quantity_group, source, actors, events))
+    return drafts
+
+
+def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: list[Quantity]) -> dict[str, list]:
+    """Give each count to the nearest event of the sentence that can own it."""
+    owners: dict[str, list[Quantity]] = {}
+    if not hits:
+        return owners
+    for quantity in quantities:
+        position = view.word_at(quantity.start)
+        nearest = min(hits, key=lambda h: _distance(h, position))
+        owners.setdefault(nearest.type, []).append(quantity)
+    return owners
+
+
+def _distance(hit: TriggerHit, position: int) -> int:
+    if position > hit.last:
+        return position - hit.last
+    if position < hit.first:
+        return hit.first - position
+    return 0
+
+
+def _quantity_rank(quantity: Quantity) -> tuple[int, int]:
+    return (_QUANTITY_ORDER.get(quantity.kind or "", 2 if quantity.kind else 3), quantity.start)
+
+
+def _split_tolls(event_type: str, quantities: list[Quantity], view: SentenceView) -> Iterator[list[Quantity]]:
+    """One group per independent killed count for campaign tolls; else one group."""
+    killed = [q for q in quantities if q.kind == "killed" and not _is_subset(view, q)]
+    if event_type not in _SPLIT_TOLLS or len(killed) < 2:
+        yield quantities
+        return
+    killed.sort(key=lambda q: q.start)
+    for index, head in enumerate(killed):
+        stop = killed[index + 1].start if index + 1 < len(killed) else view.sentence.end
+        yield [q for q in quantities if head.start <= q.start < stop]
+
+
+def _is_subset(view: SentenceView, quantity: Quantity) -> bool:
+    """True for "بينهم 16 مدنيا": a part of a count given just before."""
+    position = view.word_at(quantity.start)
+    before = {w.norm for w in view.words[max(position - 2, 0) : position]}
+    return bool(before & _SUBSET_MARKERS)
+
+
+def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quantity], source, actors,
+           others: list[TriggerHit]) -> Draft:
+    source_words = set(source.words) if source and source.explicit else set()
+    event_actors = choose_actors(view, hit, actors, set() if hit.type in _STATEMENTS else source_words)
+    if hit.type in _STATEMENTS and source is not None and source.explicit and source.words:
+        event_actors = [_source_actor(view, source, actors)] + [a for a in event_actors if a.role != "actor"]
+    if hit.type in _NOUN_ACTOR_KINDS and quantities:
+        noun_actor = _noun_actor(view, quantities[0], _NOUN_ACTOR_KINDS[hit.type])
+        if noun_actor is not None:
+            event_actors = [noun_actor] + [a for a in event_actors if a.role != "actor"]
+    blocked = [(a.start, a.end) for a in event_actors if a.start is not None]
+    blocked += [(view.words[i].start, view.words[i].end) for i in source_words]
+    place = choose_place(view, hit, blocked, others)
+    return Draft(
+        key=key,
+        type=hit.type,
+        view=view,
+        hit=hit,
+        actors=tuple(event_actors),
+        quantities=tuple(quantities),
+        place=place,
+        role=place_role(view, hit, place) if place else "site",
+        time=choose_time(view, hit),
+        source=source,
+        factuality=factuality_of(view, source, actors, hit.alleged),
+        aggregate=hit.type == "military_offensive",
+    )
+
+
+def _source_actor(view: SentenceView, source: SentenceSource, actors: ActorLexicon) -> Actor:
+    """The body that issues a statement it is quoted for (a council's ruling) as the actor."""
+    first, last = min(source.words), max(source.words)
+    text = source.source or view.text(first, last)
+    start = view.sentence.start + view.sentence.text.find(text)
+    info = actors.info(source.actor_id)
+    return Actor("actor", text, start, start + len(text), info.kind if info else None)
+
+
+def _noun_actor(view: SentenceView, quantity: Quantity, kind: str) -> Actor | None:
+    """The people a count counts, as the actor ("100 شاب" evading, "10 آلاف كردي" protesting)."""
+    if not quantity.noun:
+        return None
+    words = [w for w in view.words if quantity.start <= w.start and w.end <= quantity.end]
+    if not words or words[-1].norm[:1].isdigit():
+        return None
+    last = words[-1]
+    return Actor("actor", last.text, last.start, last.end, kind)

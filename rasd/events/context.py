@@ -1,0 +1,82 @@
+"""Everything the event rules look at in one sentence, computed once.
+
+A :class:`SentenceView` holds the sentence's words (normalised, with spans into
+the body), the trigger, modifier, cue and actor matches over those words, and
+the mentions (places, entities, quantities, times) that fall inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from rasd.events.lexicon import Cue, EventLexicon, Trigger
+from rasd.nlp.actors import ActorHit, ActorLexicon
+from rasd.nlp.lexmatch import Match, Word, split_words
+from rasd.records import Analysis, EntityMention, PlaceMention, Quantity, Sentence, TimeExpression
+
+__all__ = ["SentenceView", "build_views"]
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence and what was found in it."""
+
+    index: int
+    sentence: Sentence
+    words: tuple[Word, ...]
+    triggers: tuple[Match[Trigger], ...]
+    modifiers: tuple[Match[str], ...]
+    cues: tuple[Match[Cue], ...]
+    actors: tuple[ActorHit, ...]
+    entities: tuple[EntityMention, ...]
+    places: tuple[PlaceMention, ...]
+    quantities: tuple[Quantity, ...]
+    times: tuple[TimeExpression, ...]
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word that holds (or follows) a character offset of the body."""
+        starts = [w.start for w in self.words]
+        position = bisect.bisect_right(starts, offset) - 1
+        return max(position, 0)
+
+    def text(self, first: int, last: int) -> str:
+        """The body text of words ``first..last``."""
+        start, end = self.words[first].start, self.words[last].end
+        return self.sentence.text[start - self.sentence.start : end - self.sentence.start]
+
+    def modifier_classes(self, low: int, high: int) -> list[tuple[int, str]]:
+        """(word index, class) of modifiers whose first word lies in ``low..high``."""
+        return [(m.first, m.value) for m in self.modifiers if low <= m.first <= high]
+
+
+def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:
+    """A view of every sentence of the body."""
+    views = []
+    for index, sentence in enumerate(analysis.sentences):
+        words = tuple(split_words(sentence.text, offset=sentence.start))
+        word_list = list(words)
+        views.append(
+            SentenceView(
+                index=index,
+                sentence=sentence,
+                words=words,
+                triggers=tuple(lexicon.triggers.find(word_list)),
+                modifiers=tuple(lexicon.modifiers.find(word_list)),
+                cues=tuple(lexicon.cues.find(word_list)),
+                actors=tuple(actors.find(word_list)),
+                entities=_inside(analysis.entities, sentence),
+                places=_inside(analysis.places, sentence),
+                quantities=_inside(analysis.quantities, sentence),
+                times=tuple(t for t in analysis.times if t.start is not None and _contains(sentence, t.start, t.end)),
+            )
+        )
+    return views
+
+
+def _contains(sentence: Sentence, start: int, end: int | None) -> bool:
+    return sentence.start <= start and (end or start) <= sentence.end
+
+
+def _inside(items, sentence: Sentence) -> tuple:
+    return tuple(item for item in items if _contains(sentence, item.start, item.end))

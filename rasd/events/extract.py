@@ -1,0 +1,223 @@
+"""Event extraction over one analysed article: the ``rasd.events.rules`` extractor.
+
+Steps: sentence views -> trigger hits (typed, context-checked) -> sources ->
+drafts per sentence (and breakdowns of totals) -> places filled from the
+paragraph or the article's main place where the sentence names none -> parts
+linked to wholes -> duplicates merged -> :class:`~rasd.records.Event` records
+with stable ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import replace
+from itertools import count
+
+from rasd.events.attribution import SentenceSource, find_source
+from rasd.events.build import build_sentence_drafts
+from rasd.events.context import SentenceView, build_views
+from rasd.events.draft import Draft
+from rasd.events.lexicon import EventLexicon
+from rasd.events.link import breakdown_drafts, link_subsets, merge_duplicates
+from rasd.events.triggers import find_trigger_hits
+from rasd.nlp.actors import ActorLexicon
+from rasd.records import Analysis, Attribution, Event, Location, PlaceMention, TimeExpression
+
+__all__ = ["EXTRACTOR", "extract_events"]
+
+EXTRACTOR = "rasd.events.rules.v1"
+_SELF_SOURCED = {"religious_ruling"}
+
+
+def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> tuple[Event, ...]:
+    """Every event the article states, as Event records."""
+    views = build_views(analysis, lexicon, actors)
+    keys = count()
+    drafts: list[Draft] = []
+    previous: SentenceSource | None = None
+    for view in views:
+        source = find_source(view, actors)
+        if source is None and previous is not None and _continues(view):
+            source = replace(previous, words=frozenset(), explicit=False)
+        hits = find_trigger_hits(view, actors)
+        sentence_drafts = build_sentence_drafts(view, hits, source, actors, keys)
+        if not sentence_drafts:
+            own = source if source is not None and source.explicit else None
+            sentence_drafts = breakdown_drafts(view, drafts, own, keys)
+        drafts += sentence_drafts
+        if source is not None:
+            previous = source
+    drafts = _place_totals(drafts)
+    drafts = _fill_places(drafts, views, analysis)
+    drafts = link_subsets(drafts)
+    drafts = merge_duplicates(drafts, actors)
+    return _to_events(drafts, analysis, actors)
+
+
+def _continues(view: SentenceView) -> bool:
+    """True when the sentence opens with a continuation ("وأضاف", "وكذلك", "كما")."""
+    return any(cue.value.cls == "continuation" and cue.first < 2 for cue in view.cues)
+
+
+def _place_totals(drafts: list[Draft]) -> list[Draft]:
+    """A total broken down by place takes the area holding all its parts (an admin1 named nearby)."""
+    result = list(drafts)
+    for index, draft in enumerate(result):
+        children = [d for d in drafts if d.parent == draft.key and d.place and d.place.place]
+        if not children or (draft.place and not draft.place_inferred):
+            continue
+        admin1 = {c.place.place.admin1 for c in children}
+        if len(admin1) != 1:
+            continue
+        area = _admin1_mention(children[0].view.places, admin1.pop())
+        if area is not None:
+            result[index] = replace(draft, place=area, role=children[0].role, aggregate=True, place_inferred=False)
+        else:
+            result[index] = replace(draft, aggregate=True)
+    return result
+
+
+def _admin1_mention(places: tuple[PlaceMention, ...], admin1: str) -> PlaceMention | None:
+    for place in places:
+        if place.place is not None and place.place.level == "admin1" and place.place.admin1 == admin1:
+            return place
+    return None
+
+
+def _fill_places(drafts: list[Draft], views: list[SentenceView], analysis: Analysis) -> list[Draft]:
+    """Events whose sentence names no place take the paragraph's last place, else the article's main place."""
+    main = _main_place(analysis)
+    result = []
+    for draft in drafts:
+        if draft.place is None:
+            place = _paragraph_place(draft, views) or main
+            if place is not None:
+                draft = replace(draft, place=place, place_inferred=True, role=_inferred_role(draft))
+        result.append(draft)
+    return result
+
+
+def _inferred_role(draft: Draft) -> str:
+    return "origin" if draft.type in ("displacement", "defection", "draft_evasion") else "site"
+
+
+def _paragraph_place(draft: Draft, views: list[SentenceView]) -> PlaceMention | None:
+    paragraph = draft.view.sentence.paragraph
+    for view in reversed(views[: draft.view.index]):
+        if view.sentence.paragraph != paragraph:
+            return None
+        resolved = [p for p in view.places if p.place is not None]
+        if resolved:
+            return resolved[-1]
+    return None
+
+
+def _main_place(analysis: Analysis) -> PlaceMention | None:
+    """The Syrian place (finest first) the article names most, counting the lead twice."""
+    lead_end = analysis.sentences[0].end if analysis.sentences else 0
+    counter: Counter[str] = Counter()
+    first: dict[str, PlaceMention] = {}
+    for mention in analysis.places:
+        place = mention.place
+        if place is None or place.country != "SY" or place.level == "country":
+            continue
+        key = place.pcode or place.admin3 or place.admin2 or place.admin1 or place.id
+        counter[key] += 2 if mention.start < lead_end else 1
+        first.setdefault(key, mention)
+    if not counter:
+        return None
+    key, _ = counter.most_common(1)[0]
+    return first[key]
+
+
+def _to_events(drafts: list[Draft], analysis: Analysis, actors: ActorLexicon) -> tuple[Event, ...]:
+    ids = {d.key: _event_id(analysis.article.doc_id, d) for d in drafts}
+    events = []
+    for draft in drafts:
+        source = draft.source
+        source_text = source.source if source else None
+        if source_text is None and draft.type in _SELF_SOURCED and draft.actor is not None:
+            source_text = draft.actor.text
+        events.append(
+            Event(
+                event_id=ids[draft.key],
+                type=draft.type,
+                evidence=draft.evidence,
+                aggregate=draft.aggregate,
+                parent=ids.get(draft.parent) if draft.parent is not None else None,
+                actors=tuple(_external(a, draft, actors) for a in draft.actors),
+                quantities=draft.quantities,
+                location=_location(draft),
+                time=draft.time or _published_time(analysis),
+                attribution=Attribution(analysis.article.outlet, source_text, source.speaker if source else None),
+                factuality=draft.factuality,
+                confidence=_confidence(draft),
+                extractor=EXTRACTOR,
+                mentions=draft.mentions,
+            )
+        )
+    return tuple(events)
+
+
+def _event_id(doc_id: str, draft: Draft) -> str:
+    quantity = draft.main_quantity
+    place = draft.place
+    payload = "|".join(
+        str(x) for x in (doc_id, draft.type, draft.view.sentence.start, quantity.start if quantity else "",
+                         place.start if place else "", draft.role)
+    )
+    return "e" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def _external(actor, draft: Draft, actors: ActorLexicon):
+    """State forces acting outside their own country are ACLED's external/other forces."""
+    if actor.kind != "state forces" or draft.place is None or draft.place.place is None:
+        return actor
+    info = actors.info(actors.canonical(actor.text))
+    if info and info.country and info.country != draft.place.place.country:
+        return replace(actor, kind="external/other")
+    return actor
+
+
+def _location(draft: Draft) -> Location | None:
+    mention = draft.place
+    if mention is None:
+        return None
+    place = mention.place
+    precision = mention.precision
+    if draft.place_inferred and precision is not None and precision < 2:
+        precision = 2
+    return Location(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        role=draft.role,
+        pcode=place.pcode if place else None,
+        name_ar=place.name_ar if place else None,
+        name_en=place.name_en if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        admin3=place.admin3 if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        precision=precision,
+        country=place.country if place else None,
+    )
+
+
+def _published_time(analysis: Analysis) -> TimeExpression | None:
+    published = analysis.article.published
+    if published is None:
+        return None
+    return TimeExpression(text="", start=None, end=None, date_start=published, date_end=published,
+                          precision="day", basis="published")
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.4 + 0.08 * draft.richness()
+    if draft.place_inferred:
+        score -= 0.05
+    if draft.factuality == "claimed":
+        score -= 0.05
+    return max(0.05, min(0.95, score))

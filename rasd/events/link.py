@@ -1,0 +1,168 @@
+"""Links between drafts of one article: breakdowns of totals, and duplicates.
+
+- A sentence that only lists counts per place ("20 من قرية X، و14 من بلدة Y")
+  breaks down the last total before it: each count becomes a child event of that
+  total, and the total takes the area that holds all the children.
+- "بينهم 16 ... جراء غارة" inside a sentence about another attack makes the
+  second event a part of the first.
+- The same event told twice (the lead and the body) becomes one: the richer
+  draft absorbs the poorer one's evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import count
+
+from rasd.events.arguments import place_role
+from rasd.events.context import SentenceView
+from rasd.events.draft import Draft
+from rasd.nlp.actors import ActorLexicon
+from rasd.records import PlaceMention, Quantity
+
+__all__ = ["breakdown_drafts", "link_subsets", "merge_duplicates"]
+
+_PEOPLE_UNITS = {None, "people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
+_SECONDARY_KINDS = {"signatories"}
+_BREAKDOWN_TYPES = {"defection", "draft_evasion", "displacement", "arrest", "killing", "airstrike", "shelling",
+                    "conscription", "abduction"}
+
+
+def breakdown_drafts(view: SentenceView, previous: list[Draft], source, keys: count) -> list[Draft]:
+    """Children of the last total when a sentence lists counts per place and states no event.
+
+    ``source`` is the sentence's own source (None: the children keep the total's).
+    """
+    pairs = _count_place_pairs(view)
+    if len(pairs) < 2:
+        return []
+    parent = _last_total(previous, view, [q for q, _ in pairs])
+    if parent is None:
+        return []
+    children = []
+    for quantity, place in pairs:
+        quantity = replace(quantity, kind=quantity.kind or (parent.main_quantity.kind if parent.main_quantity else None))
+        hit = parent.hit
+        role = place_role(view, hit, place) if hit else "site"
+        children.append(
+            replace(parent, key=next(keys), view=view, quantities=(quantity,), place=place, role=role,
+                    place_inferred=False, parent=parent.key, aggregate=False, mentions=(),
+                    source=source or parent.source, time=parent.time)
+        )
+    return children
+
+
+def _count_place_pairs(view: SentenceView) -> list[tuple[Quantity, PlaceMention]]:
+    """(count, place) for every "N (noun) من/في PLACE" in the sentence."""
+    pairs = []
+    for quantity in view.quantities:
+        if quantity.unit not in _PEOPLE_UNITS or (quantity.value is None and quantity.min is None):
+            continue
+        first = view.word_at(quantity.start)
+        last = view.word_at(max(quantity.end - 1, quantity.start))
+        for place in view.places:
+            position = view.word_at(place.start)
+            if last < position <= last + 4 and place.place is not None:
+                between = {w.norm for w in view.words[first + 1 : position]}
+                if between & {"من", "في"}:
+                    pairs.append((quantity, place))
+                    break
+    return pairs
+
+
+def _last_total(previous: list[Draft], view: SentenceView, parts: list[Quantity]) -> Draft | None:
+    """The total the parts break down: a count of people within three sentences before, of a
+    breakdown type; one that counts the same noun as a part ("مئات العناصر" / "25 عنصرا") wins."""
+    nouns = {q.noun for q in parts if q.noun}
+    candidates = []
+    for order, draft in enumerate(reversed(previous)):
+        if view.index - draft.view.index > 3:
+            break
+        quantity = draft.main_quantity
+        if draft.type in _BREAKDOWN_TYPES and quantity and draft.parent is None and quantity.unit in _PEOPLE_UNITS:
+            candidates.append((quantity.noun in nouns, -order, draft))
+    return max(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def link_subsets(drafts: list[Draft]) -> list[Draft]:
+    """Within a sentence, an event whose count follows "بينهم" is a part of the event before it."""
+    linked = list(drafts)
+    for index, draft in enumerate(linked):
+        quantity = draft.main_quantity
+        if quantity is None or draft.parent is not None:
+            continue
+        position = draft.view.word_at(quantity.start)
+        before = {w.norm for w in draft.view.words[max(position - 2, 0) : position]}
+        if not before & {"بينهم", "منهم", "بينها"}:
+            continue
+        for other in linked:
+            if other is draft or other.view.index != draft.view.index or not other.main_quantity:
+                continue
+            if other.main_quantity.start < quantity.start and other.type != draft.type:
+                linked[index] = replace(draft, parent=other.key)
+                break
+    return linked
+
+
+def merge_duplicates(drafts: list[Draft], actors: ActorLexicon) -> list[Draft]:
+    """Fold re-mentions of the same event into its richest draft."""
+    parents = {d.parent for d in drafts if d.parent is not None}
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: -d.richness()):
+        if draft.parent is not None or draft.key in parents:
+            kept.append(draft)
+            continue
+        target = next((k for k in kept if _same_event(k, draft, actors)), None)
+        if target is None:
+            kept.append(draft)
+            continue
+        merged = replace(target, mentions=target.mentions + (draft.evidence,) + draft.mentions)
+        if not target.quantities and draft.quantities:
+            merged = replace(merged, quantities=draft.quantities)
+        kept[kept.index(target)] = merged
+    return sorted(kept, key=lambda d: (d.view.sentence.start, d.key))
+
+
+def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
+    """True when ``poor`` adds nothing that contradicts ``rich``: same type, same or no count/place/actor."""
+    if rich.type != poor.type or rich.parent is not None:
+        return False
+    rich_count, poor_count = _affected(rich), _affected(poor)
+    if poor_count and rich_count and not _same_count(rich_count, poor_count):
+        return False
+    if poor_count and not rich_count:
+        return False
+    if not (poor.place_inferred or rich.place_inferred or _same_area(rich.place, poor.place)):
+        return False
+    rich_actor, poor_actor = rich.actor, poor.actor
+    if rich_actor and poor_actor:
+        if actors.canonical(rich_actor.text) != actors.canonical(poor_actor.text):
+            return False
+    return True
+
+
+def _affected(draft: Draft) -> Quantity | None:
+    """The draft's count of people affected (killed, defected...), not of signatories or munitions."""
+    quantity = draft.main_quantity
+    if quantity is None or quantity.kind in _SECONDARY_KINDS or quantity.unit not in _PEOPLE_UNITS:
+        return None
+    return quantity
+
+
+def _same_count(a: Quantity | None, b: Quantity | None) -> bool:
+    if a is None or b is None:
+        return True
+    return (a.value, a.min, a.max) == (b.value, b.min, b.max)
+
+
+def _same_area(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Places agree when one is missing or coarse, or both name the same place or governorate."""
+    if a is None or b is None or a.place is None or b.place is None:
+        return True
+    if a.place.pcode and b.place.pcode:
+        return a.place.pcode == b.place.pcode
+    if a.place.country != b.place.country:
+        return False
+    if (a.precision or 4) >= 4 or (b.precision or 4) >= 4:
+        return True
+    return a.place.admin1 == b.place.admin1

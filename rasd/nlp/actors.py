@@ -1,0 +1,132 @@
+"""Curated conflict actors and quoted sources (``rasd/data/actors.tsv``).
+
+Finds actor names in text ("قوات النظام السوري", "قسد", "المرصد السوري") and
+nisba adjectives that name an actor after a noun ("غارة روسية" -> Russia), and
+maps any actor text to its canonical id, so that "جيش الأسد" and "القوات
+الحكومية" are known to be the same actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rasd.events.lexicon import read_tsv
+from rasd.nlp.lexmatch import PhraseIndex, Word, skip_proclitics, split_words
+from rasd.records import EntityMention
+
+__all__ = ["ActorHit", "ActorInfo", "ActorLexicon", "find_actor_mentions"]
+
+ACLED_KINDS = (
+    "state forces", "rebel group", "political militia", "identity militia", "rioters", "protesters", "civilians",
+    "external/other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """One curated actor: ACLED kind (or "source"), country, English name."""
+
+    id: str
+    kind: str
+    country: str | None
+    name_en: str
+    default_attack: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    """An actor named by words ``first..last`` of a word list (``prefix``: the proclitics of the first)."""
+
+    first: int
+    last: int
+    actor: str
+    adjective: bool
+    prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    actor: str
+    weak: bool
+    adjective: bool = False
+
+
+class ActorLexicon:
+    """Actor aliases and adjectives, searchable in text; picklable."""
+
+    def __init__(self, actors: dict[str, ActorInfo], aliases: PhraseIndex) -> None:
+        self.actors = actors
+        self._aliases = aliases
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ActorLexicon":
+        """Load the packaged actor list (or the TSV at ``path``)."""
+        path = Path(path) if path else Path(str(resources.files("rasd") / "data" / "actors.tsv"))
+        actors: dict[str, ActorInfo] = {}
+        phrases: list[tuple[str, _Alias]] = []
+        for row in read_tsv(path):
+            actors[row["id"]] = ActorInfo(
+                id=row["id"],
+                kind=None if row["kind"] == "-" else row["kind"],
+                country=None if row["country"] == "-" else row["country"],
+                name_en=row["name_en"],
+                default_attack=None if row["default_attack"] == "-" else row["default_attack"],
+            )
+            for alias in (a.strip() for a in row["aliases"].split(",") if a.strip()):
+                phrases.append((alias.lstrip("~"), _Alias(row["id"], alias.startswith("~"))))
+            for adjective in (a.strip() for a in row["adjectives"].split(",") if a.strip() and a != "-"):
+                phrases.append((adjective, _Alias(row["id"], False, adjective=True)))
+        return cls(actors, PhraseIndex.build(phrases))
+
+    def find(self, words: list[Word], adjectives: bool = True) -> list[ActorHit]:
+        """Every actor named in ``words`` (by name, and by nisba adjective unless ``adjectives`` is False)."""
+        found = []
+        for match in self._aliases.find(words):
+            alias: _Alias = match.value
+            if alias.adjective and not adjectives:
+                continue
+            if alias.adjective and match.prefix not in ("", "ال", "و", "وال"):
+                continue
+            if alias.weak and _followed_by_nisba(words, match.last):
+                continue
+            found.append(ActorHit(match.first, match.last, alias.actor, alias.adjective, match.prefix))
+        return found
+
+    def canonical(self, text: str) -> str | None:
+        """The id of the actor a text names (the longest name in it), or None.
+
+        >>> lexicon = ActorLexicon.load()
+        >>> lexicon.canonical("جيش الأسد") == lexicon.canonical("قوات النظام السوري") == "sy_gov"
+        True
+        """
+        words = split_words(text)
+        hits = self.find(words)
+        if not hits:
+            return None
+        return max(hits, key=lambda h: (not h.adjective, h.last - h.first)).actor
+
+    def info(self, actor_id: str | None) -> ActorInfo | None:
+        """The actor with this id, or None."""
+        return self.actors.get(actor_id) if actor_id else None
+
+
+def _followed_by_nisba(words: list[Word], last: int) -> bool:
+    """True when the word after ``last`` is a definite nisba adjective ("العراقية")."""
+    if last + 1 >= len(words):
+        return False
+    norm = words[last + 1].norm
+    return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 4
+
+
+def find_actor_mentions(text: str, lexicon: ActorLexicon) -> tuple[EntityMention, ...]:
+    """Actor names (not adjectives) in ``text`` as entity mentions with ``key`` set to the actor id."""
+    words = split_words(text)
+    mentions = []
+    for hit in lexicon.find(words, adjectives=False):
+        start = skip_proclitics(text, words[hit.first].start, hit.prefix)
+        end = words[hit.last].end
+        label = "SOURCE" if lexicon.actors[hit.actor].kind == "source" else "ACTOR"
+        mentions.append(EntityMention(text[start:end], start, end, label, source="actors", key=hit.actor))
+    return tuple(mentions)
