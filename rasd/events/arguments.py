@@ -45,6 +45,7 @@ TYPE_QUANTITY_KIND = {
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
 _ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
                "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
+_PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _NOT_COUNTS = {"year", "date", "age", "time", "percent", "ordinal", "name", "money", "distance", "duration"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
 _AGENT_MARKERS = {"نفذتها", "نفذها", "نفذه", "يقودها", "يقوده", "تقودها", "يشنها", "تشنها", "شنتها", "شنها"}
@@ -60,7 +61,8 @@ def assign_quantity_kinds(view: SentenceView, hits: list[TriggerHit]) -> list[Qu
     for quantity in view.quantities:
         if (quantity.unit or "") in _NOT_COUNTS or _descriptive(view, quantity):
             continue
-        kind = quantity.kind or _casualty_kind(view, quantity, casualty) or _event_kind(view, quantity, events)
+        kind = quantity.kind or _casualty_kind(view, quantity, casualty) or _only_deaths(quantity, casualty)
+        kind = kind or _event_kind(view, quantity, events)
         result.append(replace(quantity, kind=kind) if kind != quantity.kind else quantity)
     return result
 
@@ -91,10 +93,17 @@ def _casualty_kind(view: SentenceView, quantity: Quantity, casualty: list[tuple[
     return "killed" if best[1] == "casualty_killed" else "injured"
 
 
+def _only_deaths(quantity: Quantity, casualty: list[tuple[int, int, str]]) -> str | None:
+    """A count of people in a sentence that speaks of deaths and of nothing else is of the dead."""
+    types = {c_type for _, _, c_type in casualty}
+    if types == {"casualty_killed"} and (quantity.unit or "people") in _PEOPLE:
+        return "killed"
+    return None
+
+
 def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]) -> str | None:
     """The kind the nearest event's type implies for a count of people."""
-    if not events or (quantity.unit or "people") not in ("people", "civilians", "fighters", "soldiers", "children",
-                                                          "women", "men", "youths", None):
+    if not events or (quantity.unit or "people") not in _PEOPLE:
         return None
     position = view.word_at(quantity.start)
     nearest = min(events, key=lambda h: abs(h.first - position))

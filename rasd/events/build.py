@@ -22,12 +22,14 @@ from rasd.events.arguments import (
 from rasd.events.attribution import SentenceSource, factuality_of
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
-from rasd.events.triggers import TriggerHit
+from rasd.events.triggers import MODE_TYPES, TriggerHit
+from rasd.text.numbers_lexicon import NounLexicon
 from rasd.nlp.actors import ActorLexicon
 from rasd.records import Actor, Quantity
 
-__all__ = ["build_sentence_drafts"]
+__all__ = ["build_sentence_drafts", "implied_victims"]
 
+_PERSON_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
             "military_offensive", "weapons_disrupted", "protest_repressed"}
 _SPLIT_TOLLS = {"military_offensive", "armed_clash"}
@@ -48,8 +50,11 @@ def build_sentence_drafts(
     events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
     killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
     quantities = assign_quantity_kinds(view, hits)
+    if killed and not any(q.kind == "killed" for q in quantities):
+        quantities += implied_victims(view, killed)
     if not events and killed and any(q.kind == "killed" for q in quantities):
         events = [replace(killed[0], type="killing")]
+    events = _campaign(events, quantities)
     by_type: dict[str, TriggerHit] = {}
     for hit in events:
         by_type.setdefault(hit.type, hit)
@@ -57,9 +62,43 @@ def build_sentence_drafts(
     drafts = []
     for event_type, hit in by_type.items():
         own = sorted(owners.get(event_type, []), key=_quantity_rank)
+        if event_type == "killing" and not own and any(t in _ATTACKS and owners.get(t) for t in by_type):
+            continue  # deaths told with their cause belong to the attack that caused them
         for quantity_group in _split_tolls(event_type, own, view):
             drafts.append(_draft(next(keys), view, hit, quantity_group, source, actors, events))
     return drafts
+
+
+def _campaign(events: list[TriggerHit], quantities: list[Quantity]) -> list[TriggerHit]:
+    """Several coordinated weapon modes plus killings with one death toll are a campaign.
+
+    "مقتل 289 مدنيا ... في القصف الجوي والمدفعي والصاروخي وفي عمليات قتل ميداني" is one
+    military_offensive, not an air strike, a shelling and a killing.
+    """
+    chained = [h for h in events if h.chained]
+    killing = [h for h in events if h.type == "killing"]
+    if not chained or not killing or not any(q.kind == "killed" for q in quantities):
+        return events
+    parts = {h.type for h in chained} | {"killing"}
+    first = min((h for h in events if h.type in parts or h.type in MODE_TYPES.values()), key=lambda h: h.first)
+    merged = replace(first, type="military_offensive", chained=False)
+    return [merged] + [h for h in events if h.type not in parts and h.type not in MODE_TYPES.values()]
+
+
+def implied_victims(view: SentenceView, killed: list[TriggerHit]) -> list[Quantity]:
+    """One victim named right after a casualty verb ("قُتل شاب", "مقتل طفل"): a count of 1."""
+    nouns = NounLexicon.load()
+    found = []
+    for hit in killed:
+        if hit.last + 1 >= len(view.words):
+            continue
+        word = view.words[hit.last + 1]
+        entry = nouns.match(word.norm)
+        if entry is None or entry.number != "singular" or entry.unit not in _PERSON_UNITS:
+            continue
+        found.append(Quantity(text=word.text, start=word.start, end=word.end, value=1, unit=entry.unit,
+                              kind="killed", noun=entry.lemma))
+    return found[:1]
 
 
 def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: list[Quantity]) -> dict[str, list]:

@@ -26,7 +26,7 @@ class SentenceView:
     sentence: Sentence
     words: tuple[Word, ...]
     triggers: tuple[Match[Trigger], ...]
-    modifiers: tuple[Match[str], ...]
+    modifiers: tuple[Match[tuple[str, ...]], ...]
     cues: tuple[Match[Cue], ...]
     actors: tuple[ActorHit, ...]
     entities: tuple[EntityMention, ...]
@@ -47,7 +47,11 @@ class SentenceView:
 
     def modifier_classes(self, low: int, high: int) -> list[tuple[int, str]]:
         """(word index, class) of modifiers whose first word lies in ``low..high``."""
-        return [(m.first, m.value) for m in self.modifiers if low <= m.first <= high]
+        return [(m.first, name) for m in self.modifiers if low <= m.first <= high for name in m.value]
+
+    def has_modifier(self, name: str) -> bool:
+        """Whether a modifier of this class occurs anywhere in the sentence."""
+        return any(name in m.value for m in self.modifiers)
 
 
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:

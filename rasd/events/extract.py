@@ -20,7 +20,7 @@ from rasd.events.context import SentenceView, build_views
 from rasd.events.draft import Draft
 from rasd.events.lexicon import EventLexicon
 from rasd.events.link import breakdown_drafts, link_subsets, merge_duplicates
-from rasd.events.triggers import find_trigger_hits
+from rasd.events.triggers import find_trigger_hits, modes_of
 from rasd.nlp.actors import ActorLexicon
 from rasd.records import Analysis, Attribution, Event, Location, PlaceMention, TimeExpression
 
@@ -28,6 +28,8 @@ __all__ = ["EXTRACTOR", "extract_events"]
 
 EXTRACTOR = "rasd.events.rules.v1"
 _SELF_SOURCED = {"religious_ruling"}
+_FINAL = (".", "!", "?", "؟", ":", "\"", "”", "»", ")", "…")
+_ANAPHORA = {"الحادث", "الحادثه", "الواقعه", "العمليه", "ذلك"}
 
 
 def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> tuple[Event, ...]:
@@ -36,15 +38,23 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
     keys = count()
     drafts: list[Draft] = []
     previous: SentenceSource | None = None
+    recent: list[tuple[int, tuple[str, ...]]] = []
     for view in views:
         source = find_source(view, actors)
         if source is None and previous is not None and _continues(view):
             source = replace(previous, words=frozenset(), explicit=False)
-        hits = find_trigger_hits(view, actors)
+        modes = tuple(m for index, found in recent if view.index - index <= 2 for m in found)
+        hits = find_trigger_hits(view, actors, modes)
+        recent.append((view.index, modes_of(hits)))
+        if _is_headline(view, views):
+            continue
         sentence_drafts = build_sentence_drafts(view, hits, source, actors, keys)
         if not sentence_drafts:
             own = source if source is not None and source.explicit else None
             sentence_drafts = breakdown_drafts(view, drafts, own, keys)
+        elif _follows_up(view, sentence_drafts, drafts):
+            drafts[-1] = _with_toll(drafts[-1], sentence_drafts[0])
+            continue
         drafts += sentence_drafts
         if source is not None:
             previous = source
@@ -53,6 +63,34 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
     drafts = link_subsets(drafts)
     drafts = merge_duplicates(drafts, actors)
     return _to_events(drafts, analysis, actors)
+
+
+def _is_headline(view: SentenceView, views: list[SentenceView]) -> bool:
+    """A short line standing alone without final punctuation: a sub-heading or a related-story link.
+
+    Its events are told in the body (or belong to another article), so none is coded from it.
+    """
+    text = view.sentence.text.rstrip()
+    alone = all(v.sentence.paragraph != view.sentence.paragraph for v in views if v is not view)
+    return alone and len(view.words) <= 14 and not text.endswith(_FINAL)
+
+
+def _follows_up(view: SentenceView, new: list[Draft], drafts: list[Draft]) -> bool:
+    """A death toll told about "the incident" just before: it completes the last event."""
+    if len(new) != 1 or new[0].type != "killing" or new[0].hit is None:
+        return False
+    if new[0].hit.trigger.type != "casualty_killed" or not drafts:
+        return False
+    last = drafts[-1]
+    if view.index - last.view.index > 2 or any(q.kind == "killed" for q in last.quantities):
+        return False
+    return any(w.norm in _ANAPHORA for w in view.words)
+
+
+def _with_toll(draft: Draft, follow_up: Draft) -> Draft:
+    """The event with the follow-up's death toll and evidence added."""
+    return replace(draft, quantities=follow_up.quantities + draft.quantities,
+                   mentions=draft.mentions + (follow_up.evidence,))
 
 
 def _continues(view: SentenceView) -> bool:

@@ -85,12 +85,19 @@ class EventLexicon:
         trigger_rows = read_tsv(base / "triggers.tsv")
         return cls(
             triggers=PhraseIndex.build(_trigger_forms(trigger_rows), enclitics=True),
-            modifiers=PhraseIndex.build(
-                [(form, row["class"]) for row in read_tsv(base / "modifiers.tsv") for form in _split(row["forms"])]
-            ),
+            modifiers=PhraseIndex.build(_modifier_forms(read_tsv(base / "modifiers.tsv"))),
             cues=PhraseIndex.build(_cue_forms(read_tsv(base / "cues.tsv"))),
             trigger_ids=tuple(row["id"] for row in trigger_rows),
         )
+
+
+def _modifier_forms(rows: list[dict[str, str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each modifier form with every class it belongs to ("طائرة" is air and aircraft)."""
+    classes: dict[str, list[str]] = {}
+    for row in rows:
+        for form in _split(row["forms"]):
+            classes.setdefault(normalize_key(form), []).append(row["class"])
+    return [(form, tuple(names)) for form, names in classes.items()]
 
 
 def _split(forms: str) -> list[str]:

@@ -124,15 +124,17 @@ def merge_duplicates(drafts: list[Draft], actors: ActorLexicon) -> list[Draft]:
 
 
 def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
-    """True when ``poor`` adds nothing that contradicts ``rich``: same type, same or no count/place/actor."""
+    """True when ``poor`` re-tells ``rich``: same type, and no count, place or actor of its own that differs.
+
+    A draft with its own place (not inferred) is merged only into one at the same place;
+    one with its own count only into one with the same count.
+    """
     if rich.type != poor.type or rich.parent is not None:
         return False
-    rich_count, poor_count = _affected(rich), _affected(poor)
-    if poor_count and rich_count and not _same_count(rich_count, poor_count):
+    rich_count, poor_count = _numbers(rich), _numbers(poor)
+    if poor_count and not _same_count(rich_count, poor_count):
         return False
-    if poor_count and not rich_count:
-        return False
-    if not (poor.place_inferred or rich.place_inferred or _same_area(rich.place, poor.place)):
+    if poor.place is not None and not poor.place_inferred and not _same_place(rich.place, poor.place):
         return False
     rich_actor, poor_actor = rich.actor, poor.actor
     if rich_actor and poor_actor:
@@ -141,28 +143,23 @@ def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
     return True
 
 
-def _affected(draft: Draft) -> Quantity | None:
-    """The draft's count of people affected (killed, defected...), not of signatories or munitions."""
-    quantity = draft.main_quantity
-    if quantity is None or quantity.kind in _SECONDARY_KINDS or quantity.unit not in _PEOPLE_UNITS:
-        return None
-    return quantity
+def _numbers(draft: Draft) -> Quantity | None:
+    """The draft's main count with a number (signatory counts aside), or None."""
+    for quantity in draft.quantities:
+        if quantity.kind in _SECONDARY_KINDS or (quantity.value is None and quantity.min is None):
+            continue
+        return quantity
+    return None
 
 
-def _same_count(a: Quantity | None, b: Quantity | None) -> bool:
-    if a is None or b is None:
-        return True
-    return (a.value, a.min, a.max) == (b.value, b.min, b.max)
+def _same_count(a: Quantity | None, b: Quantity) -> bool:
+    return a is not None and (a.value, a.min, a.max) == (b.value, b.min, b.max)
 
 
-def _same_area(a: PlaceMention | None, b: PlaceMention | None) -> bool:
-    """Places agree when one is missing or coarse, or both name the same place or governorate."""
-    if a is None or b is None or a.place is None or b.place is None:
-        return True
-    if a.place.pcode and b.place.pcode:
-        return a.place.pcode == b.place.pcode
-    if a.place.country != b.place.country:
+def _same_place(a: PlaceMention | None, b: PlaceMention) -> bool:
+    """Both name the same gazetteer place (or the same unresolved words)."""
+    if a is None:
         return False
-    if (a.precision or 4) >= 4 or (b.precision or 4) >= 4:
-        return True
-    return a.place.admin1 == b.place.admin1
+    if a.place is not None and b.place is not None:
+        return a.place.id == b.place.id
+    return a.text == b.text

@@ -1,37 +1,47 @@
 """From trigger matches to typed event mentions, with the context rules that veto them.
 
 A trigger match becomes a :class:`TriggerHit` with an ontology type. Generic
-attack words ("قصف", "هجوم", "ضربة", "استهدف") take their type from the weapon
-words around them (air -> airstrike, artillery/rockets -> shelling, chemical ->
-chemical_attack), else from the sentence, else from the attacker's usual mode
-(an Israeli "attack" in Syria is an air strike). Then the context decides whether
-the mention reports a real event: negation, denial, conditions, plans and future
-tense, threats, calls, anniversaries, metaphors and sports all veto it, and the
-veto is kept as ``status`` so that it can be inspected.
+attack words ("قصف", "هجوم", "ضربة", "استهدف", "أطلق") take their type from the
+weapon words around them (air -> airstrike, artillery/rockets -> shelling,
+chemical -> chemical_attack, explosives -> explosion, gunfire -> killing), else
+from the sentence, else from the attacks told in the sentences just before
+("ضربت إحداها" after "35 هجمة جوية"), else from the attacker's usual mode (an
+Israeli "attack" in Syria is an air strike). Then the context decides whether the
+mention reports a real event: negation (also of a support verb: "لم تشن ضربات"),
+denial, conditions, plans and future tense, threats, calls, condemnations,
+anniversaries, drawings, metaphors and sports all veto it; the veto is kept as
+``status`` so that it can be inspected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rasd.events.context import SentenceView
 from rasd.events.lexicon import Trigger
 from rasd.nlp.actors import ActorLexicon
 
-__all__ = ["TriggerHit", "VETO_CLASSES", "find_trigger_hits"]
+__all__ = ["MODE_TYPES", "TriggerHit", "VETO_CLASSES", "find_trigger_hits", "modes_of"]
 
-VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "threat", "call", "anniversary")
-_MODE_ORDER = ("chemical", "air", "artillery", "explosive")
-_MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion"}
-_WEAPON = {"air", "artillery", "chemical", "explosive"}
+VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
+                "condemn", "depiction")
+TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}}
+_MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire")
+MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
+              "gunfire": "killing"}
+_TYPE_MODES = {v: k for k, v in MODE_TYPES.items()}
+_WEAPON = set(_MODE_ORDER)
 _VIOLENT = {
     "airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
     "military_offensive", "territory_captured", "weapons_disrupted", "abduction", "looting_destruction",
 }
-_STATE_BEFORE = {"تحت", "مناطق", "منطقه", "مناطق", "نفوذ", "خطوط"}
+_STATE_BEFORE = {"تحت", "مناطق", "منطقه", "نفوذ", "خطوط"}
 _RELATIVE_PEOPLE = {"الذين", "اللذين", "اللواتي", "اللاتي", "ممن"}
 _STILL = {"يزال", "تزال", "زال", "زالت", "يزالون", "يزالوا", "تزالان", "يزالان"}
 _PURPOSE_TYPES = {"territory_captured", "attack", "agreement", "arrest", "killing", "military_offensive"}
+_OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
+_DEAL_WORDS = {"الاتفاق", "اتفاق", "الاتفاقيه", "اتفاقيه", "المعاهده", "معاهده", "الاتفاقات"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +57,7 @@ class TriggerHit:
     prefix: str
     status: str = "ok"
     alleged: bool = False
+    chained: bool = False
 
     @property
     def ok(self) -> bool:
@@ -54,61 +65,84 @@ class TriggerHit:
         return self.status == "ok"
 
 
-def find_trigger_hits(view: SentenceView, actors: ActorLexicon) -> list[TriggerHit]:
-    """Typed trigger hits of a sentence; vetoed ones keep the reason in ``status``."""
+def modes_of(hits: Iterable[TriggerHit]) -> tuple[str, ...]:
+    """The weapon modes (air, artillery...) of the accepted attack hits."""
+    return tuple(_TYPE_MODES[h.type] for h in hits if h.ok and h.type in _TYPE_MODES)
+
+
+def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tuple[str, ...] = ()) -> list[TriggerHit]:
+    """Typed trigger hits of a sentence; vetoed ones keep the reason in ``status``.
+
+    ``recent_modes`` are the weapon modes of the attacks told in the sentences just before.
+    """
     hits = []
     actor_words = {i for hit in view.actors if not hit.adjective for i in range(hit.first, hit.last + 1)}
-    sports = any(m.value == "sports" for m in view.modifiers)
+    sports = view.has_modifier("sports")
     for match in view.triggers:
         trigger: Trigger = match.value
         if any(i in actor_words for i in range(match.first, match.last + 1)):
             continue
         hit = TriggerHit(trigger.type, trigger, match.first, match.last, match.start, match.end, match.prefix)
-        hit = _resolve_type(hit, view, actors)
+        hit = _resolve_type(hit, view, actors, recent_modes)
         if hit is None:
             continue
-        hits.append(_apply_context(hit, view, sports))
+        hit = _apply_context(hit, view, sports)
+        hits.append(hit)
+        hits += [replace(hit, type=MODE_TYPES[m], chained=True) for m in _chained_modes(hit, view)]
     return _drop_nested(hits)
 
 
-def _resolve_type(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> TriggerHit | None:
+def _chained_modes(hit: TriggerHit, view: SentenceView) -> list[str]:
+    """Further weapon modes coordinated after an attack word: "القصف الجوي والصاروخي" is air and artillery."""
+    if hit.type not in _TYPE_MODES:
+        return []
+    modes: list[str] = []
+    position = hit.last + 1
+    while position < len(view.words) and position <= hit.last + 6:
+        classes = [c for _, c in view.modifier_classes(position, position) if c in ("air", "artillery")]
+        if not classes or not view.words[position].norm.startswith(("و", "وال")):
+            break
+        modes += [c for c in classes if c != _TYPE_MODES[hit.type] and c not in modes]
+        position += 1
+    return modes
+
+
+def _resolve_type(
+    hit: TriggerHit, view: SentenceView, actors: ActorLexicon, recent_modes: tuple[str, ...]
+) -> TriggerHit | None:
     """Settle generic attack words and 'needs' conditions; None when the word is not a trigger here."""
     trigger = hit.trigger
-    if trigger.needs and not _needs_met(trigger.needs, hit, view):
+    subject = _subject_mode(hit, view, actors)
+    if trigger.needs and not _needs_met(trigger.needs, hit, view) and not (trigger.needs == "weapon" and subject):
         return None
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON]
-    following = _coordinated_modes(hit, view)
-    if len({"air", "artillery"} & set(following)) == 2 and trigger.pos == "noun":
-        return replace(hit, type="military_offensive")
-    for mode in _MODE_ORDER:
-        if mode in near:
-            return replace(hit, type=_MODE_TYPES[mode])
-    sentence_modes = {m.value for m in view.modifiers}
-    for mode in _MODE_ORDER:
-        if mode in sentence_modes:
-            return replace(hit, type=_MODE_TYPES[mode])
-    for actor_hit in view.actors:
-        info = actors.info(actor_hit.actor)
-        if info and info.default_attack:
-            return replace(hit, type=info.default_attack)
+    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], list(recent_modes), [subject]):
+        for mode in _MODE_ORDER:
+            if mode in modes:
+                return replace(hit, type=MODE_TYPES[mode])
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
     return None
 
 
-def _coordinated_modes(hit: TriggerHit, view: SentenceView) -> list[str]:
-    """Weapon classes of the adjective chain right after a noun ("القصف الجوي والمدفعي والصاروخي")."""
-    modes = []
-    position = hit.last + 1
-    while position < len(view.words) and position <= hit.last + 6:
-        classes = [c for i, c in view.modifier_classes(position, position)]
-        if not classes:
-            break
-        modes += classes
-        position += 1
-    return modes
+def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> str | None:
+    """The usual attack mode of an actor standing as the subject of the trigger.
+
+    For a verb: an actor name up to four words before it or two after; for a noun: a
+    nisba adjective right after it ("الهجمات الروسية").
+    """
+    for actor_hit in view.actors:
+        info = actors.info(actor_hit.actor)
+        if info is None or not info.default_attack:
+            continue
+        if hit.trigger.pos == "verb" and not actor_hit.adjective:
+            if hit.first - 4 <= actor_hit.last < hit.first or hit.last < actor_hit.first <= hit.last + 2:
+                return _TYPE_MODES.get(info.default_attack)
+        elif actor_hit.adjective and hit.last < actor_hit.first <= hit.last + 2:
+            return _TYPE_MODES.get(info.default_attack)
+    return None
 
 
 def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
@@ -119,8 +153,10 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":
         reach = 10 if hit.trigger.pos == "noun" else 6
+        if any(w.norm in _DEAL_WORDS for w in view.words[hit.last + 1 : hit.last + 4]):
+            return False
         return any(hit.last < view.word_at(p.start) <= hit.last + reach for p in view.places)
-    return True
+    return any(c == needs for _, c in view.modifier_classes(hit.first - 6, hit.last + 4))
 
 
 def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> TriggerHit:
@@ -135,41 +171,47 @@ def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> Trigger
         cue = cue_match.value
         if cue.cls == "alleged" and abs(cue_match.first - hit.last) <= (cue.window or 99):
             alleged = True
-        if status is None and cue.cls in VETO_CLASSES and _cue_governs(cue_match, hit, view):
+        if status is not None or not _cue_governs(cue_match, hit, view):
+            continue
+        if cue.cls in VETO_CLASSES or hit.type in TYPE_VETOES.get(cue.cls, ()):
             status = cue.cls
-        if status is None and cue.cls == "return" and hit.type == "displacement" and _cue_governs(cue_match, hit, view):
-            status = "return"
     return replace(hit, status=status or "ok", alleged=alleged)
 
 
 def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
-    """Vetoes read off the trigger word itself: future tense, purpose, states of control."""
+    """Vetoes read off the trigger word and its neighbours: tense, purpose, states, background."""
     trigger = hit.trigger
     if trigger.tense == "future":
         return "planned"
     previous = view.words[hit.first - 1].norm if hit.first > 0 else ""
     if {w.norm for w in view.words[max(hit.first - 2, 0) : hit.first]} & _RELATIVE_PEOPLE:
         return "background"
-    if hit.type == "territory_captured":
-        if trigger.tense == "present" or previous in _STATE_BEFORE:
-            return "state"
+    if hit.type == "territory_captured" and (trigger.tense == "present" or previous in _STATE_BEFORE):
+        return "state"
     if trigger.pos == "noun" and hit.prefix in ("ل", "ول", "لل", "ولل"):
         if hit.type in _PURPOSE_TYPES or trigger.type in _PURPOSE_TYPES:
             return "planned"
     if trigger.type == "agreement" and trigger.pos == "verb":
         following = " ".join(w.norm for w in view.words[hit.last + 1 : hit.last + 3])
-        if following.startswith("علي ان") or following.startswith("علي ضروره"):
+        if following.startswith(_OPINION):
             return "opinion"
     return None
 
 
 def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
-    """Whether a veto cue stands close enough before the trigger (or after it, for 'after' cues)."""
+    """Whether a cue stands close enough before the trigger (or after it, for 'after' cues).
+
+    A negation before a support verb ("لم تشن", "لم ينفذ أي فرد ... ضربات") reaches the
+    verb's object up to eight words on.
+    """
     cue = cue_match.value
     window = cue.window if cue.window is not None else len(view.words)
     if cue.after:
         return hit.last < cue_match.first <= hit.last + window
-    if not (hit.first - window <= cue_match.last < hit.first):
+    if cue.cls == "negated" and _before_support_verb(cue_match, view):
+        window = 8
+    overlapping = cue_match.first < hit.first <= cue_match.last
+    if not (overlapping or hit.first - window <= cue_match.last < hit.first):
         return False
     if cue.cls == "negated":
         following = view.words[cue_match.last + 1].norm if cue_match.last + 1 < len(view.words) else ""
@@ -177,11 +219,15 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     return True
 
 
+def _before_support_verb(cue_match, view: SentenceView) -> bool:
+    return any(c.value.cls == "support" and c.first == cue_match.last + 1 for c in view.cues)
+
+
 def _drop_nested(hits: list[TriggerHit]) -> list[TriggerHit]:
     """Remove hits whose words lie inside a longer hit."""
     kept = []
     for hit in hits:
-        inside = any(
+        inside = not hit.chained and any(
             other is not hit and other.first <= hit.first and hit.last <= other.last
             and (other.last - other.first) > (hit.last - hit.first)
             for other in hits
