@@ -22,6 +22,7 @@ from rasd.events.triggers import TriggerHit
 from rasd.nlp.actors import ActorLexicon
 from rasd.nlp.lexmatch import skip_proclitics
 from rasd.records import Actor, PlaceMention, Quantity, TimeExpression
+from rasd.text.numbers import is_count
 
 __all__ = [
     "TYPE_QUANTITY_KIND",
@@ -46,7 +47,6 @@ _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity mi
 _ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
                "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
 _PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
-_NOT_COUNTS = {"year", "date", "age", "time", "percent", "ordinal", "name", "money", "distance", "duration"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
 _AGENT_MARKERS = {"نفذتها", "نفذها", "نفذه", "يقودها", "يقوده", "تقودها", "يشنها", "تشنها", "شنتها", "شنها"}
 _BY_MARKERS = ("من قبل", "بدعم من", "بدعم", "بقيادة", "بمشاركه")
@@ -59,7 +59,7 @@ def assign_quantity_kinds(view: SentenceView, hits: list[TriggerHit]) -> list[Qu
     events = [h for h in hits if not h.type.startswith("casualty_") and h.ok]
     result = []
     for quantity in view.quantities:
-        if (quantity.unit or "") in _NOT_COUNTS or _descriptive(view, quantity):
+        if not is_count(quantity) or _descriptive(view, quantity):
             continue
         kind = quantity.kind or _casualty_kind(view, quantity, casualty) or _only_deaths(quantity, casualty)
         kind = kind or _event_kind(view, quantity, events)

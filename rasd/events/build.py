@@ -65,8 +65,30 @@ def build_sentence_drafts(
         if event_type == "killing" and not own and any(t in _ATTACKS and owners.get(t) for t in by_type):
             continue  # deaths told with their cause belong to the attack that caused them
         for quantity_group in _split_tolls(event_type, own, view):
-            drafts.append(_draft(next(keys), view, hit, quantity_group, source, actors, events))
+            draft = _draft(next(keys), view, hit, quantity_group, source, actors, events)
+            drafts.append(draft)
+            for place in coordinated_places(view, draft.place) if event_type in _ATTACKS else ():
+                drafts.append(replace(draft, key=next(keys), place=place, quantities=(),
+                                      role=place_role(view, hit, place)))
     return drafts
+
+
+def coordinated_places(view: SentenceView, place) -> list:
+    """Places joined to ``place`` by "و" ("الشيفونية وكفر بطنا", "ريف حماة وأرياف إدلب واللاذقية")."""
+    if place is None:
+        return []
+    joined = []
+    ordered = sorted((p for p in view.places if p.place is not None), key=lambda p: p.start)
+    current = place
+    for candidate in ordered:
+        if candidate.start <= current.start:
+            continue
+        gap = view.sentence.text[current.end - view.sentence.start : candidate.start - view.sentence.start]
+        if gap.strip() not in ("و", "") or "و" not in gap + view.sentence.text[candidate.start - view.sentence.start]:
+            break
+        joined.append(candidate)
+        current = candidate
+    return joined
 
 
 def _campaign(events: list[TriggerHit], quantities: list[Quantity]) -> list[TriggerHit]:
@@ -127,7 +149,8 @@ def _quantity_rank(quantity: Quantity) -> tuple[int, int]:
 
 def _split_tolls(event_type: str, quantities: list[Quantity], view: SentenceView) -> Iterator[list[Quantity]]:
     """One group per independent killed count for campaign tolls; else one group."""
-    killed = [q for q in quantities if q.kind == "killed" and not _is_subset(view, q)]
+    subsets = _subsets(view, sorted(quantities, key=lambda q: q.start))
+    killed = [q for q in quantities if q.kind == "killed" and q not in subsets]
     if event_type not in _SPLIT_TOLLS or len(killed) < 2:
         yield quantities
         return
@@ -137,11 +160,20 @@ def _split_tolls(event_type: str, quantities: list[Quantity], view: SentenceView
         yield [q for q in quantities if head.start <= q.start < stop]
 
 
-def _is_subset(view: SentenceView, quantity: Quantity) -> bool:
-    """True for "بينهم 16 مدنيا": a part of a count given just before."""
-    position = view.word_at(quantity.start)
-    before = {w.norm for w in view.words[max(position - 2, 0) : position]}
-    return bool(before & _SUBSET_MARKERS)
+def _subsets(view: SentenceView, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts that are parts of a count given just before: "بينهم 43 طفلا و28 امرأة"."""
+    parts: list[Quantity] = []
+    previous_part = False
+    for quantity in quantities:
+        position = view.word_at(quantity.start)
+        before = {w.norm for w in view.words[max(position - 2, 0) : position]}
+        coordinated = view.words[position].norm.startswith("و") or (
+            position > 0 and view.words[position - 1].norm == "و"
+        )
+        previous_part = bool(before & _SUBSET_MARKERS) or (previous_part and coordinated)
+        if previous_part:
+            parts.append(quantity)
+    return parts
 
 
 def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quantity], source, actors,

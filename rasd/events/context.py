@@ -17,6 +17,8 @@ from rasd.records import Analysis, EntityMention, PlaceMention, Quantity, Senten
 
 __all__ = ["SentenceView", "build_views"]
 
+_WEAPON_TYPES = {"attack", "airstrike", "shelling", "chemical_attack", "explosion", "killing"}
+
 
 @dataclass(frozen=True)
 class SentenceView:
@@ -60,13 +62,14 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
     for index, sentence in enumerate(analysis.sentences):
         words = tuple(split_words(sentence.text, offset=sentence.start))
         word_list = list(words)
+        triggers = tuple(lexicon.triggers.find(word_list))
         views.append(
             SentenceView(
                 index=index,
                 sentence=sentence,
                 words=words,
-                triggers=tuple(lexicon.triggers.find(word_list)),
-                modifiers=tuple(lexicon.modifiers.find(word_list)),
+                triggers=triggers,
+                modifiers=_free_modifiers(lexicon.modifiers.find(word_list), triggers),
                 cues=tuple(lexicon.cues.find(word_list)),
                 actors=tuple(actors.find(word_list)),
                 entities=_inside(analysis.entities, sentence),
@@ -76,6 +79,14 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
             )
         )
     return views
+
+
+def _free_modifiers(modifiers, triggers) -> tuple:
+    """Modifiers that are not words of a longer non-weapon trigger phrase ("النار" in "وقف إطلاق النار")."""
+    inside = {
+        i for t in triggers if t.last > t.first and t.value.type not in _WEAPON_TYPES for i in range(t.first, t.last + 1)
+    }
+    return tuple(m for m in modifiers if m.first not in inside)
 
 
 def _contains(sentence: Sentence, start: int, end: int | None) -> bool:

@@ -134,7 +134,7 @@ def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
     rich_count, poor_count = _numbers(rich), _numbers(poor)
     if poor_count and not _same_count(rich_count, poor_count):
         return False
-    if poor.place is not None and not poor.place_inferred and not _same_place(rich.place, poor.place):
+    if poor.place is not None and not poor.place_inferred:
         return False
     rich_actor, poor_actor = rich.actor, poor.actor
     if rich_actor and poor_actor:
@@ -154,12 +154,3 @@ def _numbers(draft: Draft) -> Quantity | None:
 
 def _same_count(a: Quantity | None, b: Quantity) -> bool:
     return a is not None and (a.value, a.min, a.max) == (b.value, b.min, b.max)
-
-
-def _same_place(a: PlaceMention | None, b: PlaceMention) -> bool:
-    """Both name the same gazetteer place (or the same unresolved words)."""
-    if a is None:
-        return False
-    if a.place is not None and b.place is not None:
-        return a.place.id == b.place.id
-    return a.text == b.text

@@ -41,6 +41,7 @@ _RELATIVE_PEOPLE = {"الذين", "اللذين", "اللواتي", "اللات�
 _STILL = {"يزال", "تزال", "زال", "زالت", "يزالون", "يزالوا", "تزالان", "يزالان"}
 _PURPOSE_TYPES = {"territory_captured", "attack", "agreement", "arrest", "killing", "military_offensive"}
 _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
+_AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
 _DEAL_WORDS = {"الاتفاق", "اتفاق", "الاتفاقيه", "اتفاقيه", "المعاهده", "معاهده", "الاتفاقات"}
 
 
@@ -82,6 +83,8 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         trigger: Trigger = match.value
         if any(i in actor_words for i in range(match.first, match.last + 1)):
             continue
+        if any(t.start is not None and t.start <= match.start < (t.end or t.start) for t in view.times):
+            continue  # "فجر الخميس" is a time, not a detonation
         hit = TriggerHit(trigger.type, trigger, match.first, match.last, match.start, match.end, match.prefix)
         hit = _resolve_type(hit, view, actors, recent_modes)
         if hit is None:
@@ -118,7 +121,7 @@ def _resolve_type(
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON]
-    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], list(recent_modes), [subject]):
+    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], [subject], list(recent_modes)):
         for mode in _MODE_ORDER:
             if mode in modes:
                 return replace(hit, type=MODE_TYPES[mode])
@@ -137,18 +140,25 @@ def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> 
         info = actors.info(actor_hit.actor)
         if info is None or not info.default_attack:
             continue
+        mode = _TYPE_MODES.get(info.default_attack)
         if hit.trigger.pos == "verb" and not actor_hit.adjective:
             if hit.first - 4 <= actor_hit.last < hit.first or hit.last < actor_hit.first <= hit.last + 2:
-                return _TYPE_MODES.get(info.default_attack)
+                return mode
         elif actor_hit.adjective and hit.last < actor_hit.first <= hit.last + 2:
-            return _TYPE_MODES.get(info.default_attack)
+            return mode
+        elif not actor_hit.adjective and hit.first - 2 <= actor_hit.last < hit.first:
+            return mode  # "إسرائيل بشن هجوم"
+        elif not actor_hit.adjective and hit.last < actor_hit.first <= hit.last + 3 and actor_hit.first > 0:
+            if view.words[actor_hit.first - 1].norm in _AGENT_VERBS:
+                return mode  # "ضربات منسقة نفذتها بريطانيا"
     return None
 
 
 def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
     """Whether the cue class a trigger needs stands near it."""
     if needs == "weapon":
-        return any(c in _WEAPON for _, c in view.modifier_classes(hit.first - 4, hit.last + 6))
+        reach = 10 if hit.trigger.pos == "verb" else 6
+        return any(c in _WEAPON for _, c in view.modifier_classes(hit.first - 4, hit.last + reach))
     if needs == "aircraft":
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":
