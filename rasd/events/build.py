@@ -52,8 +52,13 @@ def build_sentence_drafts(
     quantities = assign_quantity_kinds(view, hits)
     if killed and not any(q.kind == "killed" for q in quantities):
         quantities += implied_victims(view, killed)
-    if not events and killed and any(q.kind == "killed" for q in quantities):
+    vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
+    if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
         events = [replace(killed[0], type="killing")]
+    casualties = bool(killed) or any(h.ok and h.type == "casualty_injured" for h in hits) or any(
+        q.kind in ("killed", "injured") for q in quantities
+    )
+    events = [h for h in events if casualties or not _shooting(h)]
     events = _campaign(events, quantities)
     by_type: dict[str, TriggerHit] = {}
     for hit in events:
@@ -89,6 +94,12 @@ def coordinated_places(view: SentenceView, place) -> list:
         joined.append(candidate)
         current = candidate
     return joined
+
+
+def _shooting(hit: TriggerHit) -> bool:
+    """Gunfire with nobody hit is not coded ("استمرار إطلاق النار" in a speech)."""
+    return hit.type == "killing" and hit.trigger.type in ("attack", "killing") and hit.trigger.id in ("shooting", "launch",
+                                                                                                    "launch_noun")
 
 
 def _campaign(events: list[TriggerHit], quantities: list[Quantity]) -> list[TriggerHit]:

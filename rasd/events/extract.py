@@ -43,8 +43,9 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
         source = find_source(view, actors)
         if source is None and previous is not None and _continues(view):
             source = replace(previous, words=frozenset(), explicit=False)
-        modes = tuple(m for index, found in recent if view.index - index <= 2 for m in found)
-        modes += tuple(m for _, found in recent for m in found if m not in modes)
+        modes: tuple[str, ...] = ()
+        for _, found in reversed(recent):  # the sentence just before first, then further back
+            modes += tuple(m for m in found if m not in modes)
         hits = find_trigger_hits(view, actors, modes)
         recent.append((view.index, modes_of(hits)))
         if _is_headline(view, views):

@@ -25,7 +25,7 @@ from rasd.nlp.actors import ActorLexicon
 __all__ = ["MODE_TYPES", "TriggerHit", "VETO_CLASSES", "find_trigger_hits", "modes_of"]
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
-                "condemn", "depiction")
+                "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}}
 _MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire")
 MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
@@ -41,6 +41,7 @@ _RELATIVE_PEOPLE = {"الذين", "اللذين", "اللواتي", "اللات�
 _STILL = {"يزال", "تزال", "زال", "زالت", "يزالون", "يزالوا", "تزالان", "يزالان"}
 _PURPOSE_TYPES = {"territory_captured", "attack", "agreement", "arrest", "killing", "military_offensive"}
 _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
+_STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bombardment" is not a gas attack
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
 _DEAL_WORDS = {"الاتفاق", "اتفاق", "الاتفاقيه", "اتفاقيه", "المعاهده", "معاهده", "الاتفاقات"}
 
@@ -121,10 +122,13 @@ def _resolve_type(
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON]
-    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], [subject], list(recent_modes)):
+    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], [subject]):
         for mode in _MODE_ORDER:
             if mode in modes:
                 return replace(hit, type=MODE_TYPES[mode])
+    for mode in recent_modes:  # most recent first
+        if not (mode == "chemical" and trigger.id in _STRIKE_WORDS):
+            return replace(hit, type=MODE_TYPES[mode])
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
     return None
@@ -156,16 +160,21 @@ def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> 
 
 def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
     """Whether the cue class a trigger needs stands near it."""
-    if needs == "weapon":
+    if needs in ("weapon", "artillery"):
         reach = 10 if hit.trigger.pos == "verb" else 6
-        return any(c in _WEAPON for _, c in view.modifier_classes(hit.first - 4, hit.last + reach))
+        wanted = _WEAPON if needs == "weapon" else {"artillery"}
+        return any(c in wanted for _, c in view.modifier_classes(hit.first - 4, hit.last + reach))
     if needs == "aircraft":
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":
         reach = 10 if hit.trigger.pos == "noun" else 6
         if any(w.norm in _DEAL_WORDS for w in view.words[hit.last + 1 : hit.last + 4]):
             return False
-        return any(hit.last < view.word_at(p.start) <= hit.last + reach for p in view.places)
+        named = [(view.words[a.first].start, view.words[a.last].end) for a in view.actors if not a.adjective]
+        return any(
+            hit.last < view.word_at(p.start) <= hit.last + reach and not any(s <= p.start < e for s, e in named)
+            for p in view.places
+        )
     return any(c == needs for _, c in view.modifier_classes(hit.first - 6, hit.last + 4))
 
 
@@ -201,11 +210,25 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
     if trigger.pos == "noun" and hit.prefix in ("ل", "ول", "لل", "ولل"):
         if hit.type in _PURPOSE_TYPES or trigger.type in _PURPOSE_TYPES:
             return "planned"
+    if trigger.type == "agreement" and trigger.pos == "noun" and _known_deal(hit, view):
+        return "reference"
+    if trigger.pos == "verb" and trigger.tense == "present" and previous in ("التي", "الذي", "اللتي"):
+        return "background"
     if trigger.type == "agreement" and trigger.pos == "verb":
         following = " ".join(w.norm for w in view.words[hit.last + 1 : hit.last + 3])
         if following.startswith(_OPINION):
             return "opinion"
     return None
+
+
+def _known_deal(hit: TriggerHit, view: SentenceView) -> bool:
+    """A definite deal word that names a known agreement ("الاتفاق النووي", "الاتفاق المذكور")
+    rather than one being made ("الاتفاق على وقف إطلاق النار", "الاتفاق بين")."""
+    word = view.words[hit.first].norm
+    if not (hit.prefix.endswith("ال") or word.startswith("ال")) or hit.last > hit.first:
+        return False
+    following = view.words[hit.last + 1].norm if hit.last + 1 < len(view.words) else ""
+    return following not in ("علي", "بين", "مع", "حول", "بشان")
 
 
 def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
@@ -219,7 +242,7 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     if cue.after:
         return hit.last < cue_match.first <= hit.last + window
     if cue.cls == "negated" and _before_support_verb(cue_match, view):
-        window = 8
+        window = 12
     overlapping = cue_match.first < hit.first <= cue_match.last
     if not (overlapping or hit.first - window <= cue_match.last < hit.first):
         return False
