@@ -8,7 +8,7 @@ the mentions (places, entities, quantities, times) that fall inside it.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import Cue, EventLexicon, Trigger
 from rasd.nlp.actors import ActorHit, ActorLexicon
@@ -63,15 +63,17 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
         words = tuple(split_words(sentence.text, offset=sentence.start))
         word_list = list(words)
         triggers = tuple(lexicon.triggers.find(word_list))
+        actor_hits = tuple(actors.find(word_list))
+        source_names = tuple(a for a in actor_hits if (info := actors.info(a.actor)) is not None and info.kind == "source")
         views.append(
             SentenceView(
                 index=index,
                 sentence=sentence,
                 words=words,
                 triggers=triggers,
-                modifiers=_free_modifiers(lexicon.modifiers.find(word_list), triggers),
-                cues=tuple(lexicon.cues.find(word_list)),
-                actors=tuple(actors.find(word_list)),
+                modifiers=_free_modifiers(lexicon.modifiers.find(word_list), triggers, source_names),
+                cues=tuple(replace(m, value=cue) for m in lexicon.cues.find(word_list) for cue in m.value),
+                actors=actor_hits,
                 entities=_inside(analysis.entities, sentence),
                 places=_inside(analysis.places, sentence),
                 quantities=_inside(analysis.quantities, sentence),
@@ -81,11 +83,13 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
     return views
 
 
-def _free_modifiers(modifiers, triggers) -> tuple:
-    """Modifiers that are not words of a longer non-weapon trigger phrase ("النار" in "وقف إطلاق النار")."""
+def _free_modifiers(modifiers, triggers, actor_hits) -> tuple:
+    """Modifiers outside longer non-weapon trigger phrases ("النار" in "وقف إطلاق النار") and outside
+    the names of quoted bodies ("الكيميائية" in "منظمة حظر الأسلحة الكيميائية")."""
     inside = {
         i for t in triggers if t.last > t.first and t.value.type not in _WEAPON_TYPES for i in range(t.first, t.last + 1)
     }
+    inside |= {i for a in actor_hits if not a.adjective for i in range(a.first, a.last + 1)}
     return tuple(m for m in modifiers if m.first not in inside)
 
 

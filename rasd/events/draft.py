@@ -54,7 +54,10 @@ class Draft:
         return next((a for a in self.actors if a.role == "actor"), None)
 
     def richness(self) -> int:
-        """How much the draft says: used to keep the richest of duplicates."""
+        """How much the draft says: a count weighs most, then a precise place, an actor, a source.
+
+        Used to keep the richest of duplicates; among equals the earliest mention is kept.
+        """
         numbers = [q for q in self.quantities if (q.value is not None or q.min is not None) and q.kind != "signatories"]
         counted = any(q.kind is not None for q in numbers)
         actor = self.actor
@@ -66,5 +69,4 @@ class Draft:
             + bool(self.place and not self.place_inferred)
             + bool(actor)
             + own_source
-            + bool(self.time and self.time.basis != "published")
         )

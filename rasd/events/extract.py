@@ -29,6 +29,7 @@ __all__ = ["EXTRACTOR", "extract_events"]
 EXTRACTOR = "rasd.events.rules.v1"
 _SELF_SOURCED = {"religious_ruling"}
 _FINAL = (".", "!", "?", "؟", ":", "\"", "”", "»", ")", "…")
+_PART = {"احداها", "احدها", "احدي", "احد", "بعضها", "احداهما"}
 _ANAPHORA = {"الحادث", "الحادثه", "الواقعه", "العمليه", "ذلك"}
 
 
@@ -78,15 +79,22 @@ def _is_headline(view: SentenceView, views: list[SentenceView]) -> bool:
 
 
 def _follows_up(view: SentenceView, new: list[Draft], drafts: list[Draft]) -> bool:
-    """A death toll told about "the incident" just before: it completes the last event."""
-    if len(new) != 1 or new[0].type != "killing" or new[0].hit is None:
+    """A death toll told about the event just before completes it instead of making another.
+
+    "وأفادت تقارير بمقتل طيار واحد في الحادث" and "وأسفر التفجير عن مقتل 14 عنصرا" (a
+    definite "the explosion", no place of its own) add their count to the last event.
+    """
+    if len(new) != 1 or new[0].hit is None or not drafts or new[0].place is not None:
         return False
-    if new[0].hit.trigger.type != "casualty_killed" or not drafts:
+    draft, last = new[0], drafts[-1]
+    if view.index - last.view.index > 2 or last.quantities or any(w.norm in _PART for w in view.words):
         return False
-    last = drafts[-1]
-    if view.index - last.view.index > 2 or any(q.kind == "killed" for q in last.quantities):
+    if not any(q.kind in ("killed", "injured") for q in draft.quantities):
         return False
-    return any(w.norm in _ANAPHORA for w in view.words)
+    if draft.hit.trigger.type == "casualty_killed":
+        return any(w.norm in _ANAPHORA for w in view.words)
+    definite = draft.hit.prefix.endswith("ال") or view.words[draft.hit.first].norm.startswith("ال")
+    return draft.type == last.type and definite and draft.hit.trigger.pos == "noun"
 
 
 def _with_toll(draft: Draft, follow_up: Draft) -> Draft:

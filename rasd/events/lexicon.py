@@ -128,12 +128,14 @@ def _split_verbs(forms: str) -> list[str]:
     return [spec.strip() for spec in forms.split(";") if spec.strip()]
 
 
-def _cue_forms(rows: list[dict[str, str]]) -> list[tuple[str, Cue]]:
-    items = []
+def _cue_forms(rows: list[dict[str, str]]) -> list[tuple[str, tuple[Cue, ...]]]:
+    """Each cue form with every cue it stands for ("مرارا" is habitual before and after a verb)."""
+    cues: dict[str, list[Cue]] = {}
     for row in rows:
         window, after = row["window"], False
         if window.startswith("after:"):
             window, after = window[6:], True
         cue = Cue(row["class"], None if window == "sentence" else int(window), after)
-        items += [(form, cue) for form in _split(row["forms"])]
-    return items
+        for form in _split(row["forms"]):
+            cues.setdefault(normalize_key(form), []).append(cue)
+    return [(form, tuple(found)) for form, found in cues.items()]

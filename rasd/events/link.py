@@ -24,6 +24,7 @@ __all__ = ["breakdown_drafts", "link_subsets", "merge_duplicates"]
 
 _PEOPLE_UNITS = {None, "people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _SECONDARY_KINDS = {"signatories"}
+_ANOTHER = {"ثانيه", "الثانيه", "ثاني", "الثاني", "جديده", "جديد", "الجديده", "اخري", "اخر", "ثالثه", "الثالثه"}
 _BREAKDOWN_TYPES = {"defection", "draft_evasion", "displacement", "arrest", "killing", "airstrike", "shelling",
                     "conscription", "abduction"}
 
@@ -129,18 +130,35 @@ def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
     A draft with its own place (not inferred) is merged only into one at the same place;
     one with its own count only into one with the same count.
     """
-    if rich.type != poor.type or rich.parent is not None:
+    if rich.type != poor.type or rich.parent is not None or _another(rich) or _another(poor):
         return False
     rich_count, poor_count = _numbers(rich), _numbers(poor)
     if poor_count and not _same_count(rich_count, poor_count):
         return False
-    if poor.place is not None and not poor.place_inferred:
+    if poor.place is not None and not poor.place_inferred and not _country_only(poor, rich):
         return False
     rich_actor, poor_actor = rich.actor, poor.actor
     if rich_actor and poor_actor:
         if actors.canonical(rich_actor.text) != actors.canonical(poor_actor.text):
             return False
     return True
+
+
+def _another(draft: Draft) -> bool:
+    """True when the text marks the event as a new one: "موجة ثانية", "هجوم جديد", "غارات أخرى"."""
+    if draft.hit is None:
+        return False
+    view, hit = draft.view, draft.hit
+    near = {w.norm for w in view.words[max(hit.first - 2, 0) : hit.last + 3]}
+    return bool(near & _ANOTHER)
+
+
+def _country_only(poor: Draft, rich: Draft) -> bool:
+    """True when the poorer draft names only the country the richer one happened in."""
+    place, other = poor.place, rich.place
+    if place is None or place.place is None or place.place.level != "country":
+        return False
+    return other is not None and other.place is not None and other.place.country == place.place.country
 
 
 def _numbers(draft: Draft) -> Quantity | None:

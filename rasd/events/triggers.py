@@ -26,7 +26,8 @@ __all__ = ["MODE_TYPES", "TriggerHit", "VETO_CLASSES", "find_trigger_hits", "mod
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any")
-TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}}
+TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
+_DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
 _MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire")
 MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
               "gunfire": "killing"}
@@ -122,9 +123,12 @@ def _resolve_type(
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON]
-    for modes in (near, [c for _, c in view.modifier_classes(0, len(view.words))], [subject]):
+    if trigger.pos == "verb" and _aircraft_object(hit, view):
+        return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
+    sentence = [c for _, c in view.modifier_classes(0, len(view.words)) if c != "explosive"]
+    for modes in (near, sentence, [subject]):
         for mode in _MODE_ORDER:
-            if mode in modes:
+            if mode in modes and not (mode == "explosive" and trigger.id in _STRIKE_WORDS):
                 return replace(hit, type=MODE_TYPES[mode])
     for mode in recent_modes:  # most recent first
         if not (mode == "chemical" and trigger.id in _STRIKE_WORDS):
@@ -132,6 +136,18 @@ def _resolve_type(
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
     return None
+
+
+def _aircraft_object(hit: TriggerHit, view: SentenceView) -> bool:
+    """An attack verb whose object is "one of the aircraft" ("استهدفت إحدى المقاتلات"): firing at it.
+
+    A bare aircraft after the verb is its subject (Arabic puts the verb first:
+    "استهدفت طائرة مسيرة سيارة"), so only "إحدى/أحد + aircraft" counts.
+    """
+    following = view.words[hit.last + 1 : hit.last + 3]
+    if not following or following[0].norm not in ("احدي", "احد"):
+        return False
+    return "aircraft" in [c for _, c in view.modifier_classes(hit.last + 2, hit.last + 2)]
 
 
 def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> str | None:
@@ -212,6 +228,8 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
             return "planned"
     if trigger.type == "agreement" and trigger.pos == "noun" and _known_deal(hit, view):
         return "reference"
+    if trigger.pos == "noun" and previous in _DEMONSTRATIVES:
+        return "reference"  # "هذا الذبح", "مثل هذا الهجوم": an event told before
     if trigger.pos == "verb" and trigger.tense == "present" and previous in ("التي", "الذي", "اللتي"):
         return "background"
     if trigger.type == "agreement" and trigger.pos == "verb":

@@ -1,0 +1,161 @@
+"""The geographic context of an article: which areas and countries it is about.
+
+Anchors are place spots that are unambiguous enough to say where the article is:
+an explicit governorate ("محافظة درعا", "ريف حماة"), a district, a named area, a town that
+has one reading. Each anchor has a weight, a sentence, a governorate (admin1), a district
+(admin2) and a point. Ambiguous names are then ranked by the anchors in their sentence
+and in the article, by distance to anchor points, and by the countries the text names.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from rasd.geo.gazetteer import Entry
+from rasd.geo.match import Spot
+
+__all__ = ["Anchor", "Context", "build_context", "context_for", "sentence_countries", "spot_anchor"]
+
+_WEIGHTS = {"admin1": 3.0, "admin2": 2.5, "admin3": 2.0, "area": 2.0, "region": 1.5, "community": 1.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One unambiguous place in the article, as context for the others."""
+
+    spot: int
+    sentence: int
+    weight: float
+    country: str
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    level: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Anchors of an article (title anchors have sentence -1), indexed for fast lookups."""
+
+    anchors: tuple[Anchor, ...]
+    admin1_weight: dict[str, float]
+    country_weight: dict[str, float]
+    total: float
+    syrian_total: float
+    by_sentence: dict[int, tuple[Anchor, ...]]
+    by_spot: dict[int, Anchor]
+    points: tuple[tuple[int, float, float, float], ...]
+    admin2s: dict[str, int]
+
+    def admin1_share(self, admin1: str | None, exclude: int = -1) -> float:
+        """Share of the Syrian anchor weight on ``admin1`` (without the anchor of spot ``exclude``)."""
+        if not admin1:
+            return 0.0
+        own = self.by_spot.get(exclude)
+        weight, syrian = self.admin1_weight.get(admin1, 0.0), self.syrian_total
+        if own is not None and own.country == "SY" and own.admin1:
+            syrian -= own.weight
+            weight -= own.weight if own.admin1 == admin1 else 0.0
+        return weight / syrian if syrian > 0 else 0.0
+
+    def country_share(self, country: str) -> float:
+        """Share of all anchor weight on ``country``."""
+        return self.country_weight.get(country, 0.0) / self.total if self.total else 0.0
+
+    def in_sentence(self, sentence: int, exclude: int = -1) -> tuple[Anchor, ...]:
+        """Anchors of one sentence, other than spot ``exclude``'s own."""
+        anchors = self.by_sentence.get(sentence, ())
+        own = self.by_spot.get(exclude)
+        return tuple(a for a in anchors if a is not own) if own is not None and own in anchors else anchors
+
+    def nearest_km(self, entry: Entry, exclude: int = -1) -> float:
+        """Distance from ``entry`` to the nearest Syrian anchor point (inf when none)."""
+        place = entry.place
+        if place.lat is None or not self.points:
+            return math.inf
+        lat, lon, scale = place.lat, place.lon, math.cos(math.radians(place.lat))
+        best = math.inf
+        for spot, a_lat, a_lon, _ in self.points:
+            if spot != exclude:
+                best = min(best, math.hypot((a_lon - lon) * scale, a_lat - lat))
+        return best * 111.195
+
+    def has_admin2(self, admin2: str | None, exclude: int = -1) -> bool:
+        """True when an anchor (other than spot ``exclude``) lies in district ``admin2``."""
+        if not admin2:
+            return False
+        count = self.admin2s.get(admin2, 0)
+        own = self.by_spot.get(exclude)
+        return count - (1 if own is not None and own.admin2 == admin2 else 0) > 0
+
+
+def spot_anchor(index: int, spot: Spot, entries: list[Entry], weight_factor: float = 1.0) -> Anchor | None:
+    """The anchor a spot gives, when all its readings agree on a governorate or a country."""
+    if not entries:
+        return None
+    countries = {e.place.country for e in entries}
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    if country != "SY":
+        entry = entries[0]
+        return Anchor(index, spot.sentence, 1.0 * weight_factor, country, level=entry.level)
+    admin1s = {e.place.admin1 for e in entries}
+    if len(admin1s) != 1:
+        return None
+    best = max(entries, key=_anchor_rank)
+    admin2s = {e.place.admin2 for e in entries if e.place.admin2}
+    weight = _WEIGHTS.get(best.level, 1.0) * weight_factor
+    if spot.descriptor in ("governorate", "countryside"):
+        weight = _WEIGHTS["admin1"] * weight_factor
+    return Anchor(
+        index, spot.sentence, weight, "SY", next(iter(admin1s)),
+        next(iter(admin2s)) if len(admin2s) == 1 else None, best.place.lat, best.place.lon, best.level,
+    )
+
+
+def _anchor_rank(entry: Entry) -> tuple:
+    order = {"community": 3, "area": 2, "admin3": 1}
+    return (order.get(entry.level, 0), entry.importance)
+
+
+def build_context(anchors: list[Anchor]) -> Context:
+    """Sum anchor weights per governorate and per country, and index anchors by sentence and spot."""
+    admin1_weight: dict[str, float] = {}
+    country_weight: dict[str, float] = {}
+    by_sentence: dict[int, list[Anchor]] = {}
+    admin2s: dict[str, int] = {}
+    for anchor in anchors:
+        country_weight[anchor.country] = country_weight.get(anchor.country, 0.0) + anchor.weight
+        if anchor.admin1:
+            admin1_weight[anchor.admin1] = admin1_weight.get(anchor.admin1, 0.0) + anchor.weight
+        if anchor.admin2:
+            admin2s[anchor.admin2] = admin2s.get(anchor.admin2, 0) + 1
+        by_sentence.setdefault(anchor.sentence, []).append(anchor)
+    points = tuple(
+        (a.spot, a.lat, a.lon, a.weight) for a in anchors if a.lat is not None and a.level in ("community", "area", "admin3")
+    )
+    syrian = sum(a.weight for a in anchors if a.country == "SY" and a.admin1)
+    return Context(
+        tuple(anchors), admin1_weight, country_weight, sum(country_weight.values()), syrian,
+        {k: tuple(v) for k, v in by_sentence.items()}, {a.spot: a for a in anchors}, points, admin2s,
+    )
+
+
+def context_for(spots: list[Spot], readings: list[list[Entry]], title_anchors: list[Anchor]) -> Context:
+    """The article context from the accepted readings of its spots plus the title's anchors."""
+    anchors = list(title_anchors)
+    for index, (spot, entries) in enumerate(zip(spots, readings)):
+        if spot.descriptor is None and all(e.is_small for e in entries):
+            continue  # a bare small village says little until it is accepted
+        anchor = spot_anchor(index, spot, entries)
+        if anchor is not None:
+            anchors.append(anchor)
+    return build_context(anchors)
+
+
+def sentence_countries(context: Context, sentence: int, exclude: int = -1) -> set[str]:
+    """Countries named by anchors in one sentence."""
+    return {a.country for a in context.in_sentence(sentence, exclude)}

@@ -1,0 +1,268 @@
+"""rasd's gazetteer: Syrian communities and admin areas, areas, countries and cities abroad.
+
+The data is built by ``scripts/build_gazetteer.py`` into ``rasd/data/gazetteer/places.tsv``
+(OCHA, OpenSyria and GeoNames; see ATTRIBUTION.md there). :meth:`Gazetteer.load` reads it
+once per process (well under a second); the object is immutable and picklable, so a Dask
+worker can receive it.
+
+>>> gaz = Gazetteer.load()
+>>> [e.place.pcode for e in gaz.lookup("نصيب")]
+['C5999']
+>>> sorted(e.place.id for e in gaz.lookup("نوى") if e.level == "community")
+['C2928', 'C3255', 'C6124']
+>>> gaz.get("SY12").place.name_ar
+'درعا'
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.errors import DataError
+from rasd.geo.lexicon import GeoLexicon
+from rasd.records import Place
+from rasd.text.normalize import fold_char, normalize_key
+
+__all__ = ["DATA_DIR", "Entry", "Gazetteer", "build_fold_table", "distance_km", "skeleton"]
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
+_FOLD_RANGES = ((0x00A0, 0x00A1), (0x0041, 0x005B), (0x0600, 0x0700), (0x2000, 0x2070), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer row: the :class:`Place` plus what matching and ranking need.
+
+    ``capital`` is OCHA's CAPIT_LVL ("0" national ... "3" sub-district capital), "C" for a
+    national capital abroad, or "". ``tier`` 2 marks a city abroad that needs a cue
+    ("مدينة X" or its country in the sentence).
+    """
+
+    place: Place
+    names: tuple[str, ...]
+    capital: str = ""
+    tier: int = 1
+    adjectives: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    near_pcode: str | None = None
+    capital_of: str | None = None
+
+    @property
+    def level(self) -> str:
+        """The place level (community, admin1, ..., country, city, area, region)."""
+        return self.place.level
+
+    @property
+    def is_small(self) -> bool:
+        """A Syrian community that is no admin capital and has no known population over 5,000."""
+        return self.place.level == "community" and not self.capital and (self.place.population or 0) < 5000
+
+    @property
+    def importance(self) -> float:
+        """A prior in [0, 4]: capitals and populous places rank higher."""
+        capital = {"0": 4.0, "C": 3.5, "1": 3.0, "2": 2.2, "3": 1.4}.get(self.capital, 0.0)
+        population = math.log10(self.place.population) / 2 if self.place.population else 0.0
+        return max(capital, min(population, 3.5))
+
+
+def build_fold_table() -> dict[int, str]:
+    """A str.translate table equal to rasd.text.normalize.fold_char on the characters that matter."""
+    table: dict[int, str] = {}
+    for low, high in _FOLD_RANGES:
+        for code in range(low, high):
+            char = chr(code)
+            if (0xFB50 <= code < 0xFF00) and unicodedata.normalize("NFKC", char) == char:
+                continue  # presentation-range code points without a decomposition fold to themselves
+            folded = fold_char(char)
+            if folded != char:
+                table[code] = folded
+    for char in "\u200b\u200c\u200d\u200e\u200f\ufeff\u061c":
+        table[ord(char)] = ""
+    return table
+
+
+def skeleton(key: str) -> str:
+    """A loose spelling key: ظ as ض, long vowels inside words dropped ("الشيفونيه" ~ "الشفونيه").
+
+    >>> skeleton("حوش الظواهره") == skeleton("حوش الضواهره")
+    True
+    """
+    words = []
+    for word in key.replace("ظ", "ض").split():
+        head = "ال" if word.startswith("ال") and len(word) > 3 else ""
+        rest = word[len(head):]
+        words.append(head + rest[:1] + "".join(c for c in rest[1:] if c not in "اوي"))
+    return " ".join(words)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in kilometres (equirectangular: within 0.5% of great-circle below 500 km).
+
+    >>> round(distance_km(33.51, 36.29, 33.57, 36.40))
+    12
+    """
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 111.195 * math.hypot(dx, lat2 - lat1)
+
+
+def _number(text: str, kind=float):
+    return kind(text) if text else None
+
+
+def _parse_extra(text: str) -> dict[str, str]:
+    return dict(item.split("=", 1) for item in text.split(";") if "=" in item)
+
+
+def _entry_from_row(cells: list[str]) -> Entry:
+    """One Entry from a places.tsv row (column order as in scripts/build_gazetteer.py)."""
+    (pid, level, country, pcode, admin1, admin2, admin3, name_ar, name_en, lat, lon, population,
+     geonames_id, capital, tier, names, extra) = cells
+    info = _parse_extra(extra)
+    place = Place(
+        id=pid, name_ar=name_ar, name_en=name_en or None, level=level, country=country,
+        pcode=pcode or None, admin1=admin1 or None, admin2=admin2 or None, admin3=admin3 or None,
+        lat=_number(lat), lon=_number(lon), population=_number(population, int),
+        geonames_id=_number(geonames_id, int),
+    )
+    return Entry(
+        place=place, names=tuple(names.split("|")), capital=capital, tier=int(tier or 1),
+        adjectives=tuple(normalize_key(a) for a in info.get("adjectives", "").split("|") if a),
+        flags=frozenset(f for f in info.get("flags", "").split(",") if f),
+        near_pcode=info.get("near_pcode"), capital_of=info.get("capital_of"),
+    )
+
+
+def _read_entries(path: Path) -> tuple[Entry, ...]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataError("D202", f"cannot read the gazetteer {path}: {error}; rebuild it with scripts/build_gazetteer.py") from error
+    rows = [line.split("\t") for line in lines[1:] if line]
+    if not rows or any(len(row) != 17 for row in rows):
+        raise DataError("D203", f"the gazetteer {path} is not a places.tsv of 17 columns; rebuild it")
+    return tuple(_entry_from_row(row) for row in rows)
+
+
+def _read_stopwords(path: Path) -> dict[str, str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataError("D204", f"cannot read the place stop-list {path}: {error}") from error
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    return {normalize_key(row[0]): row[1] for row in rows if len(row) >= 2}
+
+
+def _capitals(entries: tuple[Entry, ...]) -> dict[str, int]:
+    """Position of each country's capital city (abroad: GeoNames; Syria: the OCHA national capital)."""
+    out = {e.capital_of: i for i, e in enumerate(entries) if e.capital_of}
+    for i, e in enumerate(entries):
+        if e.level == "community" and e.capital == "0":
+            out.setdefault(e.place.country, i)
+    return out
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Places and the indexes that find them by normalised name.
+
+    ``index`` maps a folded name ("دير الزور") to entry positions; ``first_words`` maps the
+    first word of every name to the longest name length in words; ``loose`` maps
+    :func:`skeleton` keys of community names; ``blocked`` holds phrases that contain a
+    place name but name something else ("روسيا اليوم").
+    """
+
+    entries: tuple[Entry, ...]
+    index: dict[str, tuple[int, ...]]
+    loose: dict[str, tuple[int, ...]]
+    first_words: dict[str, int]
+    codes: dict[str, int]
+    capitals: dict[str, int]
+    adjectives: dict[str, str]
+    stopwords: dict[str, str]
+    blocked: frozenset[str]
+    lexicon: GeoLexicon
+    fold_table: dict[int, str]
+    triggers: frozenset[str] = frozenset()
+    letter_folds: tuple[tuple[str, str], ...] = ()
+    second_words: dict[str, frozenset[str]] | None = None
+    source: str = ""
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Gazetteer:
+        """Load a gazetteer folder (places.tsv; sources/stopwords.tsv and lexicon.json).
+
+        Without ``path`` the packaged build is loaded. A folder without its own
+        sources/ uses the packaged stop-list and lexicon.
+        """
+        folder = Path(path) if path else DATA_DIR
+        places = folder / "places.tsv" if folder.is_dir() else folder
+        folder = places.parent
+        sources = folder / "sources" if (folder / "sources").is_dir() else DATA_DIR / "sources"
+        entries = _read_entries(places)
+        lexicon = GeoLexicon.load(sources / "lexicon.json")
+        return cls.from_entries(entries, _read_stopwords(sources / "stopwords.tsv"), lexicon, str(places))
+
+    @classmethod
+    def from_entries(cls, entries, stopwords: dict[str, str], lexicon: GeoLexicon, source: str = "") -> Gazetteer:
+        """Index ``entries`` (used by :meth:`load` and by tests that build small gazetteers)."""
+        entries = tuple(entries)
+        index: dict[str, list[int]] = {}
+        loose: dict[str, list[int]] = {}
+        for position, entry in enumerate(entries):
+            for key in {normalize_key(name) for name in entry.names}:
+                index.setdefault(key, []).append(position)
+                if entry.level == "community":
+                    loose.setdefault(skeleton(key), []).append(position)
+        first_words: dict[str, int] = {}
+        second_words: dict[str, set[str]] = {}
+        for key in list(index) + list(lexicon.blocked_phrases):
+            words = key.split()
+            first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
+            if len(words) > 1:
+                second_words.setdefault(words[0], set()).add(words[1])
+        return cls(
+            entries=entries,
+            index={k: tuple(v) for k, v in index.items()},
+            loose={k: tuple(v) for k, v in loose.items()},
+            first_words=first_words,
+            codes={e.place.id: i for i, e in enumerate(entries)},
+            capitals=_capitals(entries),
+            adjectives={adj: e.place.country for e in entries if e.level == "country" for adj in e.adjectives},
+            stopwords=stopwords,
+            blocked=frozenset(lexicon.blocked_phrases),
+            lexicon=lexicon,
+            fold_table=(table := build_fold_table()),
+            letter_folds=tuple(
+                (chr(code), value) for code, value in sorted(table.items())
+                if len(value) == 1 and code < 0xFB50 and not chr(code).isdigit()
+            ),
+            triggers=frozenset(first_words) | frozenset(lexicon.descriptors),
+            second_words={k: frozenset(v) for k, v in second_words.items()},
+            source=source,
+        )
+
+    def fold(self, text: str) -> str:
+        """Fold a word or phrase like :func:`rasd.text.normalize.normalize_key`, fast."""
+        folded = text.translate(self.fold_table)
+        if folded.isascii() or not any(0xFB50 <= ord(c) <= 0xFEFF for c in folded):
+            return " ".join(folded.split())
+        return normalize_key(unicodedata.normalize("NFC", text))
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Entries whose name is ``name`` (folded; no proclitic stripping)."""
+        return tuple(self.entries[i] for i in self.index.get(self.fold(name), ()))
+
+    def get(self, code: str) -> Entry | None:
+        """The entry with this id: a p-code (C5999, SY12, SY0203), ``country:SY``, ``gn:276781``."""
+        position = self.codes.get(code)
+        return None if position is None else self.entries[position]
+
+    def country(self, iso2: str) -> Entry | None:
+        """The country entry for an ISO alpha-2 code."""
+        return self.get(f"country:{iso2}")
+
+    def __len__(self) -> int:
+        return len(self.entries)

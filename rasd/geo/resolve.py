@@ -1,0 +1,447 @@
+"""Resolve place names in an article to gazetteer places, with precision and reasons.
+
+:func:`find_places` is the stage the pipeline calls: every place mention of the body with
+its span, the chosen :class:`~rasd.records.Place` (or None), the precision code of
+DESIGN.md (1 village/town, 2 district or near a town, 3 governorate/region, 4 country),
+a confidence and the candidates considered. :func:`explain_places` adds the scores and
+the rejected spots for ``rasd geocode``; :func:`place_to_dict` gives the output-contract
+shape.
+
+>>> from rasd.geo.gazetteer import Gazetteer
+>>> gaz = Gazetteer.load()
+>>> text = "ينحدرون من محافظة درعا: 20 من قرية الكرك الشرقي و15 من النعيمة"
+>>> [(m.text, m.place.pcode or m.place.admin1, m.precision) for m in find_places(text, gaz)]
+[('محافظة درعا', 'SY12', 3), ('الكرك الشرقي', 'C6047', 1), ('النعيمة', 'C5997', 1)]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from rasd.geo.context import Anchor, Context, context_for, sentence_countries, spot_anchor
+from rasd.geo.gazetteer import Entry, Gazetteer, distance_km
+from rasd.geo.match import NAMING_DESCRIPTORS, Spot, spot_places
+from rasd.records import PlaceMention
+
+__all__ = ["Decision", "decide_places", "explain_places", "find_places", "place_to_dict"]
+
+_POINT_DESCRIPTORS = ("town", "city", "quarter", "camp", "facility")
+_COMPATIBLE = {
+    "town": ("community", "city", "area"),
+    "city": ("community", "city"),
+    "quarter": ("community", "area"),
+    "camp": ("community", "area"),
+    "facility": ("community", "area", "city"),
+    "subdistrict": ("admin3", "community"),
+    "countryside": ("admin1", "admin2", "community", "city", "area", "region"),
+    "near": ("community", "city", "area", "admin1", "admin2"),
+    "suburbs": ("community", "city", "area", "admin1", "admin2"),
+}
+_LEVEL_PRIOR = {"country": 3.5, "region": 2.5, "area": 2.5, "admin1": 2.5, "admin2": 1.0, "admin3": 0.5}
+_PREFERRED = {
+    "zone": ("admin2",),
+    "governorate": ("admin1", "region", "city", "admin2", "community"),
+    "subdistrict": ("admin3", "community"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What rasd decided for one spot: the place entry (or None), why, and the scores."""
+
+    spot: Spot
+    entry: Entry | None
+    precision: int | None
+    confidence: float
+    scores: tuple[tuple[str, float], ...]
+    reason: str
+    accepted: bool
+
+
+def find_places(text: str, gaz: Gazetteer, title: str = "", extra_spans=()) -> tuple[PlaceMention, ...]:
+    """Every place mention in ``text`` (offsets into ``text``), resolved against ``gaz``.
+
+    ``title`` adds context only. ``extra_spans`` are (start, end) spans an NER model
+    labelled LOC: names the gazetteer lacks get the smallest area the sentence supports,
+    or place None.
+    """
+    return tuple(_mention(text, d) for d in decide_places(text, gaz, title, extra_spans) if d.accepted)
+
+
+def explain_places(text: str, gaz: Gazetteer, title: str = "") -> list[dict]:
+    """Every spot with its candidates and scores, the choice and the reason (for ``rasd geocode``)."""
+    out = []
+    for decision in decide_places(text, gaz, title):
+        mention = _mention(text, decision)
+        out.append({
+            **place_to_dict(mention), "accepted": decision.accepted, "confidence": round(decision.confidence, 2),
+            "chosen": decision.entry.place.id if decision.entry else None, "reason": decision.reason,
+            "candidates": [{"id": pid, "score": round(score, 2)} for pid, score in decision.scores],
+        })
+    return out
+
+
+def place_to_dict(mention: PlaceMention) -> dict:
+    """The output-contract shape of a place mention (DESIGN.md "places")."""
+    place = mention.place
+    keys = ("pcode", "name_ar", "name_en", "admin1", "admin2", "admin3", "lat", "lon")
+    values = {key: getattr(place, key) if place else None for key in keys}
+    return {
+        "text": mention.text, "start": mention.start, "end": mention.end, **values,
+        "precision": mention.precision, "country": (place.country or None) if place else None,
+    }
+
+
+def _mention(text: str, decision: Decision) -> PlaceMention:
+    spot = decision.spot
+    return PlaceMention(
+        text=text[spot.start:spot.end], start=spot.start, end=spot.end,
+        place=decision.entry.place if decision.entry else None, precision=decision.precision,
+        confidence=round(decision.confidence, 3), candidates=tuple(pid for pid, _ in decision.scores),
+        reason=decision.reason, part=spot.part or spot.direction,
+    )
+
+
+# --------------------------------------------------------------------------- pipeline
+
+
+def decide_places(text: str, gaz: Gazetteer, title: str = "", extra_spans=()) -> list[Decision]:
+    """Spot, read the context, and decide every spot of ``text`` (accepted or not)."""
+    spots = spot_places(text, gaz)
+    spots = sorted(spots + _extra_spots(text, gaz, extra_spans, spots), key=lambda s: s.start)
+    readings = [_readings(spot, gaz) for spot in spots]
+    context = context_for(spots, [r for r, _ in readings], _title_anchors(title, gaz))
+    decisions = [_decide(i, spot, entries, note, context, gaz) for i, (spot, (entries, note)) in enumerate(zip(spots, readings))]
+    return _one_sense(decisions, gaz)
+
+
+def _title_anchors(title: str, gaz: Gazetteer) -> list[Anchor]:
+    anchors = []
+    for k, spot in enumerate(spot_places(title, gaz) if title else []):
+        entries, _ = _readings(spot, gaz)
+        anchor = spot_anchor(-2 - k, replace(spot, sentence=-1), entries)
+        if anchor is not None:
+            anchors.append(anchor)
+    return anchors
+
+
+def _extra_spots(text: str, gaz: Gazetteer, spans, spots: list[Spot]) -> list[Spot]:
+    """Spots for NER spans that no gazetteer spot covers."""
+    out = []
+    for start, end in spans or ():
+        if any(s.start < end and start < s.end for s in spots) or end <= start:
+            continue
+        inner = spot_places(text[start:end], gaz)
+        base = inner[0] if inner else None
+        key = base.key if base else gaz.fold(text[start:end])
+        sentence = text.count("\n", 0, start) + sum(text.count(p, 0, start) for p in ".؟!")
+        out.append(Spot(
+            start=start, end=end, name_start=start, name_end=end, key=key,
+            candidates=base.candidates if base else (), first=-1, last=-1, sentence=sentence,
+            cue=True, unknown=base is None, nisba=base.nisba if base else None,
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------- readings
+
+
+def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
+    """The entries a spot can be, after grammar filters; empty with a note when it is none."""
+    entries = [gaz.entries[c] for c in spot.candidates]
+    if spot.unknown:
+        return [], "unknown name"
+    stop = gaz.stopwords.get(spot.key)
+    if stop == "hard" and spot.descriptor not in NAMING_DESCRIPTORS:
+        return [], "common word (stop-list): needs a descriptor"
+    allowed = _COMPATIBLE.get(spot.descriptor or "")
+    if allowed:
+        entries = [e for e in entries if e.level in allowed]
+        if not entries:
+            return [], f"no reading fits '{spot.descriptor}'"
+    elif spot.descriptor in _PREFERRED:
+        entries = _preferred(entries, _PREFERRED[spot.descriptor])
+        if spot.descriptor == "zone":
+            entries = [e for e in entries if e.level != "country"] or entries
+    if spot.descriptor != "subdistrict":
+        centres = {e.place.admin3 for e in entries if e.level == "community"}
+        entries = [e for e in entries if not (e.level == "admin3" and e.place.admin3 in centres)]
+    if spot.nisba:
+        entries = [e for e in entries if e.place.country == spot.nisba] or entries
+    entries = [e for e in entries if not _adjective_reading(spot, e)]
+    if not entries:
+        return [], "an adjective here, not a country"
+    return entries, ""
+
+
+def _preferred(entries: list[Entry], order: tuple[str, ...]) -> list[Entry]:
+    """The entries of the first level in ``order`` that has any (all entries when none has)."""
+    for level in order:
+        found = [e for e in entries if e.level == level]
+        if found:
+            return found
+    return entries
+
+
+def _adjective_reading(spot: Spot, entry: Entry) -> bool:
+    """True when a country name that is also an adjective reads as the adjective here.
+
+    "مصادر سورية" and "القوات السعودية" are adjectives; "في سورية", "وسورية", "إن السعودية"
+    are the countries.
+    """
+    if entry.level != "country" or spot.key.count(" "):
+        return False
+    adjectival = "adjectival" in entry.flags or spot.key in entry.adjectives or "ال" + spot.key in entry.adjectives
+    if not adjectival or spot.cue or spot.coordinated or any(c in spot.prefix for c in "وفبل"):
+        return False
+    if spot.key.startswith("ال"):
+        return spot.before.startswith("ال")
+    return spot.before != "" or spot.descriptor is not None
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Context, gaz: Gazetteer) -> Decision:
+    if not entries:
+        if spot.unknown or note.startswith("no reading"):
+            return _fallback(i, spot, context, gaz, note)
+        return Decision(spot, None, None, 0.0, (), note, False)
+    entries = _capital_rule(spot, entries, gaz)
+    if spot.descriptor is None and any(e.level == "country" or (e.level == "city" and e.tier == 1) for e in entries):
+        entries = [e for e in entries if not e.is_small] or entries  # "قطر" is Qatar unless "قرية قطر"
+    if len(entries) == 1:
+        scored = [(entries[0], _prior(entries[0]))]  # one reading: no ranking needed
+    else:
+        scored = sorted(((e, _score(i, e, spot, context)) for e in entries), key=lambda pair: -pair[1])
+    scores = tuple((e.place.id, s) for e, s in scored)
+    best, first_refusal = None, ""
+    for entry, _ in scored:
+        why_not = _acceptance(i, spot, entry, context, gaz)
+        if not why_not:
+            best = entry
+            break
+        first_refusal = first_refusal or why_not
+    if best is None:
+        return Decision(spot, scored[0][0], None, 0.0, scores, first_refusal, False)
+    if best is not scored[0][0]:
+        scored = [pair for pair in scored if pair[0] is best] + [pair for pair in scored if pair[0] is not best]
+    entry, precision, how = _shape(spot, best, gaz, context, i)
+    confidence = _confidence([s for _, s in scored], spot)
+    reason = _reason(spot, best, scored, how)
+    return Decision(spot, entry, precision, confidence, scores, reason, True)
+
+
+def _capital_rule(spot: Spot, entries: list[Entry], gaz: Gazetteer) -> list[Entry]:
+    """A bare governorate-capital name means the governorate; "مدينة X", "قرب X" mean the city.
+
+    Damascus, a city-governorate, is always the city.
+    """
+    admin1 = [e for e in entries if e.level == "admin1"]
+    if not admin1 or spot.descriptor in ("governorate", "zone", "subdistrict"):
+        return entries
+    entries = [e for e in entries if e.level not in ("admin2", "admin3")]
+    code = admin1[0].place.id
+    capital = [e for e in entries if e.level == "community" and e.capital in ("0", "1") and e.place.admin1 == code]
+    if not capital:
+        return entries
+    if code in gaz.lexicon.city_governorates or spot.descriptor in _POINT_DESCRIPTORS + ("near", "suburbs") or spot.city_cue:
+        return capital
+    return admin1
+
+
+def _prior(entry: Entry) -> float:
+    """The context-free part of a reading's score: its level, capital rank and population."""
+    level = entry.place.level
+    if level == "community":
+        return 0.5 + entry.importance
+    if level == "city":
+        return entry.importance - 0.5
+    return _LEVEL_PRIOR.get(level, 1.0)
+
+
+def _score(i: int, entry: Entry, spot: Spot, context: Context) -> float:
+    """How well a reading fits: level and importance, then sentence and article context."""
+    place = entry.place
+    score = _prior(entry)
+    if spot.city_cue and place.level in ("community", "city"):
+        score += 1.0
+    countries = sentence_countries(context, spot.sentence, i)
+    if place.country != "SY":
+        return score + 2.0 * context.country_share(place.country) + (3.0 if place.country in countries else 0.0)
+    score += 1.5 * context.country_share("SY") + (1.0 if "SY" in countries else 0.0)
+    score += _sentence_bonus(i, entry, spot, context)
+    score += 3.0 * context.admin1_share(place.admin1, exclude=i)
+    score += 1.5 if context.has_admin2(place.admin2, exclude=i) else 0.0
+    return score + 1.5 * math.exp(-context.nearest_km(entry, exclude=i) / 25.0)
+
+
+def _sentence_bonus(i: int, entry: Entry, spot: Spot, context: Context) -> float:
+    """Bonus for a governorate named in the same sentence, and for nearness to places there."""
+    bonus, nearest = 0.0, math.inf
+    for anchor in context.in_sentence(spot.sentence, exclude=i):
+        if anchor.admin1 == entry.place.admin1:
+            bonus = max(bonus, {"admin1": 3.0, "admin2": 3.0, "community": 2.0}.get(anchor.level, 1.0))
+        if anchor.lat is not None and entry.place.lat is not None and anchor.level in ("community", "area", "admin3"):
+            nearest = min(nearest, distance_km(entry.place.lat, entry.place.lon, anchor.lat, anchor.lon))
+    return bonus + 3.0 * math.exp(-nearest / 20.0)
+
+
+def _acceptance(i: int, spot: Spot, entry: Entry, context: Context, gaz: Gazetteer) -> str:
+    """Why a reading is not accepted ("" when it is): small villages and minor cities need support."""
+    if spot.descriptor or spot.nisba:
+        return ""
+    if entry.level == "city" and entry.tier == 2 and entry.place.country not in sentence_countries(context, spot.sentence, i):
+        return "a minor city abroad: needs 'مدينة' or its country in the sentence"
+    small = entry.is_small or gaz.stopwords.get(spot.key) == "soft"
+    if not small:
+        return ""
+    if not spot.cue:
+        return "a small village without descriptor or preposition"
+    if not _supported(i, entry, spot, context):
+        return "a small village without supporting context"
+    return ""
+
+
+def _supported(i: int, entry: Entry, spot: Spot, context: Context) -> bool:
+    """Context supports a small Syrian village: its governorate in the sentence, its district, or near a place."""
+    place = entry.place
+    if any(a.admin1 == place.admin1 for a in context.in_sentence(spot.sentence, i)):
+        return True
+    if context.has_admin2(place.admin2, i) or context.nearest_km(entry, i) < 30:
+        return True
+    return context.admin1_share(place.admin1, i) >= 0.5
+
+
+def _shape(spot: Spot, entry: Entry, gaz: Gazetteer, context: Context, i: int) -> tuple[Entry, int, str]:
+    """The place to report and its precision, given the descriptor and direction around the name."""
+    if "context_admin1" in entry.flags and not entry.place.admin1:
+        entry = _with_sentence_admin1(entry, spot, context, i)
+    place, level = entry.place, entry.level
+    descriptor = spot.descriptor
+    if descriptor == "countryside" or (spot.with_countryside and descriptor is None and level == "community"):
+        return _countryside(entry, gaz)
+    if descriptor == "suburbs" and place.admin1 in gaz.lexicon.surrounding_admin1 and level in ("community", "admin1"):
+        return gaz.get(gaz.lexicon.surrounding_admin1[place.admin1]) or entry, 3, "suburbs of a city-governorate"
+    if descriptor in ("near", "suburbs") and level in ("community", "city"):
+        return entry, 2, "near a town"
+    if descriptor == "near" and level == "admin1":
+        around = gaz.get(gaz.lexicon.surrounding_admin1.get(place.id, place.id))
+        return around, 3, "around the governorate"
+    if descriptor in ("facility", "zone") and level == "community":
+        return entry, 2, f"{descriptor} at a town"
+    if descriptor == "subdistrict" and level == "community" and place.admin3:
+        return gaz.get(place.admin3) or entry, 2, "sub-district"
+    if descriptor == "governorate" and level == "community" and place.country == "SY":
+        return gaz.get(place.admin1) or entry, 3, "governorate"
+    if spot.direction:
+        return _directed(entry)
+    if descriptor == "territory":
+        return entry, 4, "territory of a country"
+    return entry, place.precision, ""
+
+
+def _with_sentence_admin1(entry: Entry, spot: Spot, context: Context, i: int) -> Entry:
+    """A river or area over several governorates takes the one named in its sentence."""
+    admin1s = {a.admin1 for a in context.in_sentence(spot.sentence, i) if a.admin1 and a.country == "SY"}
+    if len(admin1s) != 1:
+        return entry
+    return replace(entry, place=replace(entry.place, admin1=admin1s.pop()))
+
+
+def _countryside(entry: Entry, gaz: Gazetteer) -> tuple[Entry, int, str]:
+    """"ريف X": the governorate of a governorate capital, the district of a district capital, else near X."""
+    place = entry.place
+    if entry.level == "admin1" or (entry.level == "community" and entry.capital in ("0", "1")):
+        code = gaz.lexicon.surrounding_admin1.get(place.admin1, place.admin1)
+        return gaz.get(code) or entry, 3, "countryside of a governorate capital"
+    if entry.level == "admin2" or (entry.level == "community" and entry.capital == "2"):
+        return gaz.get(place.admin2) or entry, 2, "countryside of a district capital"
+    if entry.level in ("region", "area"):
+        return entry, entry.place.precision, "countryside of an area"
+    return entry, 2, "countryside of a town"
+
+
+def _directed(entry: Entry) -> tuple[Entry, int, str]:
+    """"جنوب إدلب", "شمال سوريا", "شرقي دمشق": a part of an area, or near a town."""
+    level = entry.level
+    if level in ("community", "city"):
+        return entry, 2, "direction from a town"
+    if level == "country":
+        return entry, 3, "part of a country"
+    return entry, max(entry.place.precision, 2), "part of an area"
+
+
+def _confidence(scores: list[float], spot: Spot) -> float:
+    """Softmax probability of the best reading, raised for descriptors and single readings."""
+    if len(scores) == 1:
+        return 0.95 if spot.descriptor or spot.cue else 0.85
+    top = max(scores)
+    total = sum(math.exp(s - top) for s in scores)
+    return min(0.95, 1.0 / total + (0.1 if spot.descriptor else 0.0))
+
+
+def _reason(spot: Spot, best: Entry, scored: list, how: str) -> str:
+    parts = [f"descriptor {spot.descriptor}"] if spot.descriptor else []
+    if spot.direction or spot.part:
+        parts.append(f"direction {spot.direction or spot.part}")
+    if spot.nisba:
+        parts.append(f"country adjective {spot.nisba}")
+    if spot.loose:
+        parts.append("loose spelling match")
+    if len(scored) > 1:
+        parts.append(f"{len(scored)} readings, best {best.place.id} {scored[0][1]:.1f} vs {scored[1][1]:.1f}")
+    else:
+        parts.append(f"one reading {best.place.id}")
+    return "; ".join(parts + ([how] if how else []))
+
+
+# --------------------------------------------------------------------------- fallbacks
+
+
+def _fallback(i: int, spot: Spot, context: Context, gaz: Gazetteer, note: str) -> Decision:
+    """The smallest area the text supports for a name the gazetteer lacks (or cannot fit).
+
+    A governorate or district named in the same sentence (the nearest, preferring one after
+    the name), else the article's main governorate, else Syria when the article is about
+    Syria; never a country the text does not support.
+    """
+    if spot.nisba and spot.nisba != "SY":
+        entry = gaz.country(spot.nisba)
+        return Decision(spot, entry, 4, 0.5, (), f"{note}; country from adjective {spot.nisba}", entry is not None)
+    foreign = sentence_countries(context, spot.sentence, i) - {"SY"}
+    anchors = [a for a in context.in_sentence(spot.sentence, i) if a.country == "SY" and a.admin1]
+    if anchors and not foreign:
+        anchor = min(anchors, key=lambda a: a.spot - i if a.spot > i else i - a.spot + 0.5)
+        if anchor.level == "admin2" and anchor.admin2:
+            return Decision(spot, gaz.get(anchor.admin2), 2, 0.5, (), f"{note}; district named in the sentence", True)
+        return Decision(spot, gaz.get(anchor.admin1), 3, 0.5, (), f"{note}; governorate named in the sentence", True)
+    if spot.first < 0:
+        return Decision(spot, None, None, 0.0, (), f"{note}; no supporting context", True)
+    if foreign:
+        return Decision(spot, None, None, 0.0, (), f"{note}; a foreign country in the sentence", True)
+    share = max(context.admin1_weight.items(), key=lambda kv: kv[1], default=(None, 0.0))
+    if share[0] and context.admin1_share(share[0], i) >= 0.5 and share[1] >= 2.0:
+        return Decision(spot, gaz.get(share[0]), 3, 0.4, (), f"{note}; the article's main governorate", True)
+    if context.country_share("SY") >= 0.5:
+        return Decision(spot, gaz.country("SY"), 4, 0.3, (), f"{note}; the article is about Syria", True)
+    return Decision(spot, None, None, 0.0, (), f"{note}; no supporting context", True)
+
+
+def _one_sense(decisions: list[Decision], gaz: Gazetteer) -> list[Decision]:
+    """A name resolved confidently once keeps that reading elsewhere in the article."""
+    known: dict[str, Decision] = {}
+    for decision in decisions:
+        if decision.accepted and decision.entry and decision.spot.candidates and decision.entry.level in ("community", "area", "city"):
+            known.setdefault(decision.spot.key, decision)
+    out = []
+    for decision in decisions:
+        same = known.get(decision.spot.key)
+        if not decision.accepted and decision.scores and same and gaz.stopwords.get(decision.spot.key) != "hard":
+            decision = replace(
+                decision, entry=same.entry, precision=same.entry.place.precision, confidence=0.6, accepted=True,
+                reason=f"same name resolved elsewhere in the article ({same.entry.place.id})",
+            )
+        out.append(decision)
+    return out

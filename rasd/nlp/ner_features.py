@@ -1,0 +1,342 @@
+"""Token features for rasd's CRF named-entity recognizer.
+
+Every token is described on its normalised form (:func:`rasd.text.normalize.normalize_key`),
+so spelling variants (أ/ا, ة/ه, ى/ي, diacritics, tatweel) share features, and on the
+stems left after stripping proclitics (و ف ب ل ك ال), so "وبدمشق" looks like "دمشق".
+A :class:`NerLexicon` adds gazetteer membership (ANERGazet, OCHA places, Syrian admin
+areas; multi-word names matched as B/I runs) and curated cue words (titles, speech
+verbs, organisation and place head nouns).
+
+Word-level features depend only on the word (identity, affixes, inner character
+trigrams, shape, lexicon classes), so they are computed once per distinct word and
+kept in a caller-owned cache; a sentence adds neighbour (-2..+2), bigram and
+gazetteer-run features, and a document adds what it says about each content word
+anywhere in it (which cue classes stand next to it, how often it occurs).
+
+>>> lexicon = NerLexicon.from_entries([("دمشق", "GAZ_LOC"), ("قال", "SPEECH")])
+>>> features = sentence_features(["وقال", "مصدر", "في", "دمشق"], lexicon)
+>>> "lxs=SPEECH" in features[0], "g=GAZ_LOC:B" in features[3], "-1:w=في" in features[3]
+(True, True, True)
+>>> "st=دمشق" in sentence_features(["بدمشق"], lexicon)[0]
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasd.errors import DataError
+from rasd.text.normalize import normalize_key, proclitic_splits
+from rasd.text.tokenize import tokenize
+
+__all__ = [
+    "FEATURE_VERSION",
+    "NerLexicon",
+    "WordFeatures",
+    "document_context",
+    "document_features",
+    "match_gazetteer",
+    "sentence_features",
+    "token_key",
+    "word_features",
+    "word_shape",
+]
+
+FEATURE_VERSION = "rasd.ner_features.v1"
+
+_OFFSETS = (-2, -1, 1, 2)
+_ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669\u06F0-\u06F9]")
+_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class NerLexicon:
+    """Normalised phrases (words joined by one space) and the classes they belong to.
+
+    ``prefixes`` holds every proper word-prefix of a multi-word phrase so that
+    matching can stop early; ``max_words`` is the longest phrase in words.
+    """
+
+    classes: dict[str, tuple[str, ...]]
+    prefixes: frozenset[str]
+    max_words: int
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str]]) -> NerLexicon:
+        """Build from ``(phrase, class)`` pairs; phrases are normalised here.
+
+        >>> NerLexicon.from_entries([("إدلب", "GAZ_LOC"), ("ادلب", "GAZ_VIL")]).lookup("ادلب")
+        ('GAZ_LOC', 'GAZ_VIL')
+        """
+        merged: dict[str, set[str]] = {}
+        for phrase, label in entries:
+            key = phrase_key(phrase)
+            if any(char.isalpha() for char in key):
+                merged.setdefault(key, set()).add(label)
+        prefixes = set()
+        for key in merged:
+            words = key.split(" ")
+            prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        longest = max((key.count(" ") + 1 for key in merged), default=0)
+        classes = {k: tuple(sorted(v)) for k, v in merged.items()}
+        return cls(classes, frozenset(prefixes), longest)
+
+    @classmethod
+    def load(cls, path: str | Path) -> NerLexicon:
+        """Read a lexicon TSV written by :func:`rasd.nlp.ner_lexicon.write_lexicon`."""
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise DataError("D201", f"cannot read the NER lexicon {path}: {error.strerror}") from error
+        entries = []
+        for line in lines:
+            if line and not line.startswith("#"):
+                phrase, _, labels = line.partition("\t")
+                entries.extend((phrase, label) for label in labels.split(",") if label)
+        return cls.from_entries(entries)
+
+    def lookup(self, key: str) -> tuple[str, ...]:
+        """The classes of a normalised phrase ("" when unknown)."""
+        return self.classes.get(key, ())
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    """Features of one word: its own, and those it lends to neighbours at -2, -1, +1, +2.
+
+    ``classes`` are its lexicon classes (of the word or a stem); ``content`` is true
+    for Arabic words of three letters or more that are not cue words (the words that
+    document-level features describe); ``anchor`` is the shortest stem of three
+    letters or more, which ties the occurrences of a word in a document together.
+    """
+
+    key: str
+    stems: tuple[str, ...]
+    own: tuple[str, ...]
+    context: tuple[tuple[str, ...], ...]
+    known: bool = True
+    classes: tuple[str, ...] = ()
+    content: bool = False
+    anchor: str = ""
+
+
+def token_key(token: str) -> str:
+    """The normalised lookup form of a token; tokens that fold to nothing keep a marker.
+
+    >>> token_key("إدلبَ"), token_key("ـ")
+    ('ادلب', '<mark>')
+    """
+    key = normalize_key(token).replace(" ", "_")
+    return key or "<mark>"
+
+
+def phrase_key(phrase: str) -> str:
+    """A phrase as a lexicon key: token keys joined by one space.
+
+    >>> phrase_key("دير الزور")
+    'دير الزور'
+    """
+    return " ".join(token_key(t.text) for t in tokenize(phrase))
+
+
+def word_shape(token: str) -> str:
+    """A coarse shape: A (Arabic), L/Lc/LU (Latin lower/capitalised/upper), D, P, or mixed.
+
+    >>> [word_shape(t) for t in ("دمشق", "Reuters", "UN", "2018", "،", "G8", "سوريا2")]
+    ['A', 'Lc', 'LU', 'D', 'P', 'LD', 'AD']
+    """
+    arabic, latin, digit = bool(_ARABIC.search(token)), bool(_LATIN.search(token)), bool(_DIGIT.search(token))
+    if latin and not (arabic or digit):
+        if token.isupper() and len(token) > 1:
+            return "LU"
+        return "Lc" if token[:1].isupper() else "L"
+    shape = ("A" if arabic else "") + ("L" if latin else "") + ("D" if digit else "")
+    return shape or "P"
+
+
+def _length_bucket(key: str) -> str:
+    """Word length in a few buckets (1, 2, 3, 4-5, 6-8, 9+)."""
+    size = len(key)
+    if size <= 3:
+        return str(size)
+    return "4" if size <= 5 else ("6" if size <= 8 else "9")
+
+
+def _stem_ngrams(stem: str) -> list[str]:
+    """Affixes of the clitic-free stem and its inner character trigrams ("^" and "$" mark the ends).
+
+    >>> _stem_ngrams("بوش")
+    ['sp1=ب', 'sp2=بو', 'ss1=ش', 'ss2=وش', 'c3=^بو', 'c3=بوش', 'c3=وش$']
+    """
+    out = [f"sp{n}={stem[:n]}" for n in (1, 2, 3) if len(stem) > n]
+    out += [f"ss{n}={stem[-n:]}" for n in (1, 2, 3, 4) if len(stem) > n]
+    marked = f"^{stem}$"
+    out += dict.fromkeys(f"c3={marked[i:i + 3]}" for i in range(len(marked) - 2))
+    return out
+
+
+def word_features(token: str, lexicon: NerLexicon, known: bool = True) -> WordFeatures:
+    """Features of one token that do not depend on its neighbours.
+
+    A word that is not ``known`` (rare in the training data) gets no word-identity
+    feature, so that training gives weight to the features that carry over to
+    unseen words (affixes, shape, lexicon, context).
+
+    >>> lexicon = NerLexicon.from_entries([("رئيس", "TITLE")])
+    >>> wf = word_features("ورئيس", lexicon)
+    >>> wf.stems, "lxs=TITLE" in wf.own, "-1:lxs=TITLE" in wf.context[1]
+    (('ورييس', 'رييس'), True, True)
+    """
+    key = token_key(token)
+    stems = tuple(stem for _, stem in proclitic_splits(key))
+    shape = word_shape(token)
+    identity = [f"w={key}"] if known else []
+    labels = [f"lx={label}" for label in lexicon.lookup(key)]
+    labels += sorted({f"lxs={label}" for stem in stems[1:] for label in lexicon.lookup(stem)})
+    classes = tuple(sorted({label for stem in stems for label in lexicon.lookup(stem)}))
+    anchor = next((stem for stem in reversed(stems) if len(stem) >= 3), key)
+    content = shape == "A" and len(anchor) >= 3 and all(label.startswith("GAZ_") for label in classes)
+    own = [*identity, f"sh={shape}", f"len={_length_bucket(key)}", *labels]
+    own += [f"st={stem}" for stem in stems[1:]]
+    own += [f"p{n}={key[:n]}" for n in (1, 2, 3, 4) if len(key) > n]
+    own += [f"s{n}={key[-n:]}" for n in (1, 2, 3, 4, 5) if len(key) > n]
+    own += _stem_ngrams(stems[-1])
+    if any(stem.startswith("ال") for stem in stems):
+        own.append("al")
+    core = [*identity, f"sh={shape}", f"st={stems[-1]}", *labels]
+    context = tuple(tuple(f"{offset:+d}:{feature}" for feature in core) for offset in _OFFSETS)
+    return WordFeatures(key, stems, tuple(own), context, known, classes, content, anchor)
+
+
+def match_gazetteer(words: Sequence[WordFeatures], lexicon: NerLexicon) -> list[set[str]]:
+    """Gazetteer runs over a sentence: ``CLASS:B`` on the first word, ``CLASS:I`` after.
+
+    The first word of a run may carry proclitics ("وبدير الزور"); the others match
+    exactly. For each start and class the longest phrase wins.
+
+    >>> lexicon = NerLexicon.from_entries([("دير الزور", "GAZ_ADM")])
+    >>> words = [word_features(t, lexicon) for t in ("في", "بدير", "الزور")]
+    >>> [sorted(tags) for tags in match_gazetteer(words, lexicon)]
+    [[], ['GAZ_ADM:B'], ['GAZ_ADM:I']]
+    """
+    tags: list[set[str]] = [set() for _ in words]
+    size = len(words)
+    for start in range(size):
+        best: dict[str, int] = {}
+        for stem in words[start].stems:
+            phrase, end = stem, start + 1
+            while True:
+                for label in lexicon.classes.get(phrase, ()):
+                    if label.startswith("GAZ_") and end > best.get(label, 0):
+                        best[label] = end
+                if end >= size or phrase not in lexicon.prefixes:
+                    break
+                phrase, end = f"{phrase} {words[end].key}", end + 1
+        for label, end in best.items():
+            tags[start].add(f"{label}:B")
+            for inside in range(start + 1, end):
+                tags[inside].add(f"{label}:I")
+    return tags
+
+
+def _word_list(tokens: Sequence[str], lexicon: NerLexicon, cache: dict, rare: frozenset[str]) -> list[WordFeatures]:
+    """Word features of every token, through the cache."""
+    words = []
+    for token in tokens:
+        found = cache.get(token)
+        if found is None:
+            found = cache[token] = word_features(token, lexicon, not rare or token_key(token) not in rare)
+        words.append(found)
+    return words
+
+
+def document_context(sentences: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
+    """What a document says about each of its content words, whichever occurrence says it.
+
+    Keyed by the clitic-free stem: how often the word occurs (``dn=``) and the lexicon
+    classes of the words just before (``dL=``) and after (``dR=``) any occurrence, so a
+    name preceded by a title once ("الرئيس X") is marked wherever it recurs.
+
+    >>> lexicon = NerLexicon.from_entries([("قال", "SPEECH")])
+    >>> words = [[word_features(t, lexicon) for t in s.split()] for s in ("قال بوش", "ان بوش")]
+    >>> document_context(words)["بوش"]
+    ('dn=2', 'dL=SPEECH')
+    """
+    counts: dict[str, int] = {}
+    seen: dict[str, set[str]] = {}
+    for words in sentences:
+        for i, word in enumerate(words):
+            if not word.content:
+                continue
+            stem = word.anchor
+            counts[stem] = counts.get(stem, 0) + 1
+            found = seen.setdefault(stem, set())
+            if i:
+                found.update(f"dL={label}" for label in words[i - 1].classes)
+            if i + 1 < len(words):
+                found.update(f"dR={label}" for label in words[i + 1].classes)
+    buckets = {1: "1", 2: "2", 3: "3", 4: "3"}
+    return {stem: (f"dn={buckets.get(n, '5')}", *sorted(seen[stem])) for stem, n in counts.items()}
+
+
+def _rows(words: Sequence[WordFeatures], lexicon: NerLexicon, document: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """CRF features of one sentence given its word features and the document context."""
+    gazetteer = match_gazetteer(words, lexicon)
+    size = len(words)
+    rows = []
+    for i, word in enumerate(words):
+        row = list(word.own)
+        for slot, offset in enumerate(_OFFSETS):
+            j = i + offset
+            row.extend(words[j].context[slot] if 0 <= j < size else (f"{offset:+d}:EDGE",))
+        if word.known:
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i + 1 < size else None
+            if before is None or before.known:
+                row.append(f"w-1|w={before.key if before else '<s>'}|{word.key}")
+            if after is None or after.known:
+                row.append(f"w|w+1={word.key}|{after.key if after else '</s>'}")
+        row.extend(f"g={tag}" for tag in sorted(gazetteer[i]))
+        if i:
+            row.extend(f"-1:g={tag}" for tag in sorted(gazetteer[i - 1]))
+        if i + 1 < size:
+            row.extend(f"+1:g={tag}" for tag in sorted(gazetteer[i + 1]))
+        if word.content:
+            row.extend(document.get(word.anchor, ()))
+        rows.append(row)
+    return rows
+
+
+def document_features(
+    sentences: Sequence[Sequence[str]],
+    lexicon: NerLexicon,
+    cache: dict[str, WordFeatures] | None = None,
+    rare: frozenset[str] = frozenset(),
+) -> list[list[list[str]]]:
+    """CRF features for every token of every sentence of one document.
+
+    ``cache`` maps tokens to their word features (kept by the caller between calls);
+    ``rare`` holds the normalised keys that get no identity features (training only).
+    """
+    cache = {} if cache is None else cache
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    words = [_word_list(tokens, lexicon, cache, rare) for tokens in sentences]
+    document = document_context(words)
+    return [_rows(sentence, lexicon, document) for sentence in words]
+
+
+def sentence_features(
+    tokens: Sequence[str],
+    lexicon: NerLexicon,
+    cache: dict[str, WordFeatures] | None = None,
+    rare: frozenset[str] = frozenset(),
+) -> list[list[str]]:
+    """CRF features for a sentence taken as a document of its own."""
+    return document_features([tokens], lexicon, cache, rare)[0]
