@@ -46,6 +46,7 @@ TYPE_QUANTITY_KIND = {
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
 _ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
                "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
+_THAT = {"ان", "انه", "انها", "بان", "لان", "انهم"}
 _PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
 _AGENT_MARKERS = {"نفذتها", "نفذها", "نفذه", "يقودها", "يقوده", "تقودها", "يشنها", "تشنها", "شنتها", "شنها"}
@@ -136,10 +137,23 @@ def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, sou
 
 
 def _adjective_agent(view, hit, candidates):
-    """A nisba adjective right after the trigger (up to two words on): "غارة تركية"."""
+    """A nisba adjective qualifying the event noun: "غارة تركية", "هجمات جوية روسية", "الهجوم التركي".
+
+    Only weapon words may stand between the noun and the adjective; after a verb, an
+    adjective qualifies its object ("ضرب الأهداف الإيرانية"), not the attacker.
+    """
+    if hit.trigger.pos == "verb":
+        return None
     for candidate in candidates:
-        if candidate.adjective and hit.last < candidate.first <= hit.last + 3:
+        if not candidate.adjective:
+            continue
+        if hit.first < candidate.first <= hit.last:
             return candidate
+        if hit.last < candidate.first <= hit.last + 3:
+            between = range(hit.last + 1, candidate.first)
+            modifiers = {i for i, _ in view.modifier_classes(hit.last + 1, candidate.first - 1)}
+            if all(i in modifiers for i in between):
+                return candidate
     return None
 
 
@@ -199,7 +213,20 @@ def _after_target_marker(view: SentenceView, candidate) -> bool:
     if candidate.first == 0:
         return False
     previous = view.words[candidate.first - 1].norm
-    return previous in ("علي", "ضد", "استهدف", "استهدفت", "مواقع", "صفوف", "عناصر")
+    if previous in ("علي", "ضد", "استهدف", "استهدفت", "مواقع", "صفوف", "عناصر", "مع", "مقاتلي", "مقاتلو"):
+        return True
+    return _after_victims(view, candidate)
+
+
+def _after_victims(view: SentenceView, candidate) -> bool:
+    """True for an actor named right after a count of dead or wounded: they are the victims."""
+    for quantity in view.quantities:
+        last = view.word_at(max(quantity.end - 1, quantity.start))
+        if 0 < candidate.first - last <= 5 and quantity.unit in _PEOPLE:
+            before = {w.norm for w in view.words[last + 1 : candidate.first]}
+            if before & {"من", "غالبيتهم", "معظمهم", "بينهم", "مواليا", "موالين"} or candidate.first - last == 1:
+                return True
+    return False
 
 
 def _actor_record(view: SentenceView, hit, role: str, actors: ActorLexicon) -> Actor:
@@ -227,6 +254,8 @@ def choose_place(
         if any(s <= place.start < e for s, e in blocked + actor_spans):
             continue
         position = view.word_at(place.start)
+        if hit.type == "agreement" and _after_word(view, position, ("مع",)):
+            continue
         if position > hit.last:
             score = position - hit.last
             if any(hit.last < o.first < position and o.type != hit.type for o in others):
@@ -236,9 +265,22 @@ def choose_place(
             if any(position < o.first < hit.first and o.type != hit.type for o in others):
                 score += 12
         score += {1: 0, 2: 1, 3: 2, 4: 4}.get(place.precision or 4, 4)
+        if _actor_base(view, position):
+            score += 15
         if best_score is None or score < best_score:
             best, best_score = place, score
     return best
+
+
+def _actor_base(view: SentenceView, position: int) -> bool:
+    """True for "القوات الإيرانية في سوريا": a place after an actor's name tells where the actor is."""
+    if position < 2 or view.words[position - 1].norm != "في":
+        return False
+    return any(a.last == position - 2 for a in view.actors)
+
+
+def _after_word(view: SentenceView, position: int, words: tuple[str, ...]) -> bool:
+    return position > 0 and view.words[position - 1].norm in words
 
 
 def place_role(view: SentenceView, hit: TriggerHit, place: PlaceMention) -> str:
@@ -257,7 +299,15 @@ def place_role(view: SentenceView, hit: TriggerHit, place: PlaceMention) -> str:
 
 
 def choose_time(view: SentenceView, hit: TriggerHit) -> TimeExpression | None:
-    """The time phrase nearest the trigger in the sentence."""
-    if not view.times:
-        return None
-    return min(view.times, key=lambda t: abs(view.word_at(t.start or 0) - hit.first))
+    """The time phrase nearest the trigger in the sentence.
+
+    A time before a reporting clause ("أعلنت الثلاثاء أن الضربة التي استهدفت فجر الاثنين")
+    dates the report, not the event, and is passed over.
+    """
+    candidates = []
+    for time in view.times:
+        position = view.word_at(time.start or 0)
+        if position < hit.first and any(w.norm in _THAT for w in view.words[position + 1 : hit.first]):
+            continue
+        candidates.append((abs(position - hit.first), time))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None

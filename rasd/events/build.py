@@ -23,12 +23,14 @@ from rasd.events.attribution import SentenceSource, factuality_of
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
 from rasd.events.triggers import MODE_TYPES, TriggerHit
+from rasd.text.clean import find_dateline
 from rasd.text.numbers_lexicon import NounLexicon
 from rasd.nlp.actors import ActorLexicon
 from rasd.records import Actor, Quantity
 
 __all__ = ["build_sentence_drafts", "implied_victims"]
 
+_CAUSAL = {"جراء", "بسبب", "اثر", "نتيجه", "بفعل", "جرّاء"}
 _PERSON_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
             "military_offensive", "weapons_disrupted", "protest_repressed"}
@@ -63,7 +65,7 @@ def build_sentence_drafts(
     by_type: dict[str, TriggerHit] = {}
     for hit in events:
         by_type.setdefault(hit.type, hit)
-    owners = _quantity_owners(view, list(by_type.values()), quantities)
+    owners = _quantity_owners(view, events, quantities)
     drafts = []
     for event_type, hit in by_type.items():
         own = sorted(owners.get(event_type, []), key=_quantity_rank)
@@ -135,15 +137,24 @@ def implied_victims(view: SentenceView, killed: list[TriggerHit]) -> list[Quanti
 
 
 def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: list[Quantity]) -> dict[str, list]:
-    """Give each count to the nearest event of the sentence that can own it."""
+    """Give each count to the event that caused it ("مقتل 9 ... جراء قصف صاروخي"), else to the nearest."""
     owners: dict[str, list[Quantity]] = {}
     if not hits:
         return owners
     for quantity in quantities:
         position = view.word_at(quantity.start)
-        nearest = min(hits, key=lambda h: _distance(h, position))
-        owners.setdefault(nearest.type, []).append(quantity)
+        owner = _cause(view, hits, position) or min(hits, key=lambda h: _distance(h, position))
+        owners.setdefault(owner.type, []).append(quantity)
     return owners
+
+
+def _cause(view: SentenceView, hits: list[TriggerHit], position: int) -> TriggerHit | None:
+    """The event named after "جراء / بسبب / إثر / نتيجة" that follows a count within ten words."""
+    for index in range(position + 1, min(position + 10, len(view.words))):
+        if view.words[index].norm in _CAUSAL:
+            following = [h for h in hits if index < h.first <= index + 3]
+            return following[0] if following else None
+    return None
 
 
 def _distance(hit: TriggerHit, position: int) -> int:
@@ -154,8 +165,10 @@ def _distance(hit: TriggerHit, position: int) -> int:
     return 0
 
 
-def _quantity_rank(quantity: Quantity) -> tuple[int, int]:
-    return (_QUANTITY_ORDER.get(quantity.kind or "", 2 if quantity.kind else 3), quantity.start)
+def _quantity_rank(quantity: Quantity) -> tuple[int, int, int]:
+    """Killed before injured before other kinds; the largest count of a kind first (the total)."""
+    size = quantity.value if quantity.value is not None else (quantity.min or 0)
+    return (_QUANTITY_ORDER.get(quantity.kind or "", 2 if quantity.kind else 3), -size, quantity.start)
 
 
 def _split_tolls(event_type: str, quantities: list[Quantity], view: SentenceView) -> Iterator[list[Quantity]]:
@@ -199,7 +212,12 @@ def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quant
             event_actors = [noun_actor] + [a for a in event_actors if a.role != "actor"]
     blocked = [(a.start, a.end) for a in event_actors if a.start is not None]
     blocked += [(view.words[i].start, view.words[i].end) for i in source_words]
-    place = choose_place(view, hit, blocked, others)
+    dateline = find_dateline(view.sentence.text)
+    if dateline:
+        blocked.append((view.sentence.start, view.sentence.start + len(dateline)))
+    same = [h for h in others if h.type == hit.type] or [hit]
+    places = [p for h in same if (p := choose_place(view, h, blocked, others)) is not None]
+    place = min(places, key=lambda p: p.precision or 4) if places else None
     return Draft(
         key=key,
         type=hit.type,

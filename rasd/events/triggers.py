@@ -91,10 +91,19 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         hit = _resolve_type(hit, view, actors, recent_modes)
         if hit is None:
             continue
+        if _predicate_of_earlier(hit, hits):
+            continue  # "سلسلة من الغارات الجوية والقصف المدفعي ضربت إدلب": ضربت tells those strikes
         hit = _apply_context(hit, view, sports)
         hits.append(hit)
         hits += [replace(hit, type=MODE_TYPES[m], chained=True) for m in _chained_modes(hit, view)]
     return _drop_nested(hits)
+
+
+def _predicate_of_earlier(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
+    """A generic attack verb right after explicit attack nouns is their verb, not another event."""
+    if hit.trigger.type != "attack" or hit.trigger.pos != "verb":
+        return False
+    return any(h.trigger.type != "attack" and h.type in _TYPE_MODES and 0 < hit.first - h.last <= 3 for h in hits)
 
 
 def _chained_modes(hit: TriggerHit, view: SentenceView) -> list[str]:

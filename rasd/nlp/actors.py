@@ -16,7 +16,7 @@ from rasd.events.lexicon import read_tsv
 from rasd.nlp.lexmatch import PhraseIndex, Word, skip_proclitics, split_words
 from rasd.records import EntityMention
 
-__all__ = ["ActorHit", "ActorInfo", "ActorLexicon", "find_actor_mentions"]
+__all__ = ["ActorHit", "ActorInfo", "ActorLexicon", "find_actor_mentions", "nisba_forms"]
 
 ACLED_KINDS = (
     "state forces", "rebel group", "political militia", "identity militia", "rioters", "protesters", "civilians",
@@ -77,7 +77,8 @@ class ActorLexicon:
             for alias in (a.strip() for a in row["aliases"].split(",") if a.strip()):
                 phrases.append((alias.lstrip("~"), _Alias(row["id"], alias.startswith("~"))))
             for adjective in (a.strip() for a in row["adjectives"].split(",") if a.strip() and a != "-"):
-                phrases.append((adjective, _Alias(row["id"], False, adjective=True)))
+                for form in nisba_forms(adjective):
+                    phrases.append((form, _Alias(row["id"], False, adjective=True)))
         return cls(actors, PhraseIndex.build(phrases))
 
     def find(self, words: list[Word], adjectives: bool = True) -> list[ActorHit]:
@@ -110,6 +111,21 @@ class ActorLexicon:
     def info(self, actor_id: str | None) -> ActorInfo | None:
         """The actor with this id, or None."""
         return self.actors.get(actor_id) if actor_id else None
+
+
+def nisba_forms(adjective: str) -> list[str]:
+    """A nisba adjective in its forms: feminine, plural, dual, with the article.
+
+    >>> nisba_forms("إسرائيلي")
+    ['إسرائيلي', 'إسرائيلية', 'إسرائيليين', 'إسرائيليون', 'إسرائيليان', 'الإسرائيلي', 'الإسرائيلية', 'الإسرائيليين', 'الإسرائيليون', 'الإسرائيليان']
+    """
+    base = adjective[2:] if adjective.startswith("ال") else adjective
+    if base.endswith("ة"):
+        base = base[:-1]
+    if not base.endswith("ي"):
+        return [adjective]
+    forms = [base, base + "ة", base + "ين", base + "ون", base + "ان"]
+    return forms + ["ال" + f for f in forms]
 
 
 def _followed_by_nisba(words: list[Word], last: int) -> bool:
