@@ -92,12 +92,12 @@ def score_document(
     evidences = _evidence_sets(gold_events)
     events = predicted.get("events", [])
     pairs = _candidate_pairs(events, gold_events, evidences, canonical, locate)
-    taken_pred, taken_gold = set(), set()
-    for _, p_index, g_index in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
-        if p_index in taken_pred or g_index in taken_gold:
-            continue
-        taken_pred.add(p_index)
-        taken_gold.add(g_index)
+    required = [(w, p, g) for w, p, g in pairs if not gold_events[g].get("optional")]
+    optional = [(w, p, g) for w, p, g in pairs if gold_events[g].get("optional")]
+    assignment = _max_matching(required, set())
+    assignment.update(_max_matching(optional, set(assignment)))
+    taken_pred, taken_gold = set(assignment), set(assignment.values())
+    for p_index, g_index in sorted(assignment.items()):
         gold_event = gold_events[g_index]
         if gold_event.get("optional"):
             score.neutral += 1
@@ -119,6 +119,30 @@ def score_document(
             score.missed.append(f"{gold_event['id']} ({gold_event['type']}): {gold_event['evidence'][:100]}")
     score.must_not_hits = _must_not_hits(gold.get("must_not_extract", []), events)
     return score
+
+
+def _max_matching(pairs: list[tuple[float, int, int]], used: set[int]) -> dict[int, int]:
+    """A maximum matching prediction -> gold over ``pairs`` (augmenting paths), skipping ``used``
+    predictions; edges are tried best agreement first, so ties go to the better-fitting prediction."""
+    edges: dict[int, list[int]] = {}
+    for _, p_index, g_index in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        if p_index not in used:
+            edges.setdefault(g_index, []).append(p_index)
+    owner: dict[int, int] = {}  # prediction -> gold
+
+    def augment(g_index: int, seen: set[int]) -> bool:
+        for p_index in edges.get(g_index, ()):
+            if p_index in seen:
+                continue
+            seen.add(p_index)
+            if p_index not in owner or augment(owner[p_index], seen):
+                owner[p_index] = g_index
+                return True
+        return False
+
+    for g_index in sorted(edges, key=lambda g: -max(w for w, _, gg in pairs if gg == g)):
+        augment(g_index, set())
+    return owner
 
 
 def _evidence_sets(gold_events: list[dict]) -> list[list[str]]:

@@ -46,6 +46,8 @@ TYPE_QUANTITY_KIND = {
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
 _ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
                "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
+_TARGET_MARKERS = {"علي", "ضد", "استهدف", "استهدفت", "يستهدف", "تستهدف", "مواقع", "صفوف", "عناصر", "مع", "مقاتلي",
+                   "مقاتلو", "ضرب", "ضربت", "قصف", "قصفت"}
 _THAT = {"ان", "انه", "انها", "بان", "لان", "انهم"}
 _PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
@@ -116,14 +118,16 @@ def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, sou
     candidates = [a for a in view.actors if not any(i in source_words for i in range(a.first, a.last + 1))]
     chosen = []
     agent = _adjective_agent(view, hit, candidates) or _marked_agent(view, hit, candidates)
+    agent = agent or _responsible(view, hit, candidates)
     if agent is None and hit.type == "defection":
         agent = _defected_from(view, hit, candidates)
     agent = agent or _nearest_agent(view, hit, candidates, actors)
     if agent is not None:
-        chosen.append(_actor_record(view, agent, "actor", actors))
+        chosen.append(_actor_record(view, agent, "actor", actors, _coordination(view, agent, candidates)))
+    listed = set(range(agent.first, _coordination(view, agent, candidates) + 1)) if agent is not None else set()
     for candidate in candidates:
         info = actors.info(candidate.actor)
-        if candidate is agent or info is None or info.kind == "source":
+        if candidate is agent or info is None or info.kind == "source" or candidate.first in listed:
             continue
         if agent is not None and candidate.actor == agent.actor:
             continue
@@ -154,6 +158,18 @@ def _adjective_agent(view, hit, candidates):
             modifiers = {i for i, _ in view.modifier_classes(hit.last + 1, candidate.first - 1)}
             if all(i in modifiers for i in between):
                 return candidate
+    return None
+
+
+def _responsible(view, hit, candidates):
+    """Who is named responsible: "... إنها إسرائيلية", "أن تكون إسرائيل مسؤولة عنها"."""
+    for candidate in candidates:
+        before = view.words[candidate.first - 1].norm if candidate.first > 0 else ""
+        after = view.words[candidate.last + 1].norm if candidate.last + 1 < len(view.words) else ""
+        if candidate.adjective and before in ("انها", "انه", "بانها", "بانه") and candidate.first > hit.last:
+            return candidate
+        if not candidate.adjective and after in ("مسووله", "مسوول", "المسووله", "المسوول", "مسوولين"):
+            return candidate
     return None
 
 
@@ -209,11 +225,15 @@ def _is_support(view: SentenceView, candidate) -> bool:
 
 
 def _after_target_marker(view: SentenceView, candidate) -> bool:
-    """True when the actor follows "على / ضد / استهدف": it is the target."""
+    """True when the actor follows "على / ضد / استهدف" (or is listed with one that does): the target."""
     if candidate.first == 0:
         return False
     previous = view.words[candidate.first - 1].norm
-    if previous in ("علي", "ضد", "استهدف", "استهدفت", "مواقع", "صفوف", "عناصر", "مع", "مقاتلي", "مقاتلو"):
+    if view.words[candidate.first].norm.startswith("و"):
+        partner = next((a for a in view.actors if a.last == candidate.first - 1 and not a.adjective), None)
+        if partner is not None and _after_target_marker(view, partner):
+            return True
+    if previous in _TARGET_MARKERS:
         return True
     return _after_victims(view, candidate)
 
@@ -222,18 +242,27 @@ def _after_victims(view: SentenceView, candidate) -> bool:
     """True for an actor named right after a count of dead or wounded: they are the victims."""
     for quantity in view.quantities:
         last = view.word_at(max(quantity.end - 1, quantity.start))
-        if 0 < candidate.first - last <= 5 and quantity.unit in _PEOPLE:
+        if 0 < candidate.first - last <= 7 and quantity.unit in _PEOPLE:
             before = {w.norm for w in view.words[last + 1 : candidate.first]}
             if before & {"من", "غالبيتهم", "معظمهم", "بينهم", "مواليا", "موالين"} or candidate.first - last == 1:
                 return True
     return False
 
 
-def _actor_record(view: SentenceView, hit, role: str, actors: ActorLexicon) -> Actor:
+def _coordination(view: SentenceView, agent, candidates) -> int:
+    """The last word of the list of actors the agent heads ("الولايات المتحدة وبريطانيا وفرنسا")."""
+    last = agent.last
+    for candidate in sorted(candidates, key=lambda c: c.first):
+        if candidate.first == last + 1 and view.words[candidate.first].norm.startswith("و") and not candidate.adjective:
+            last = candidate.last
+    return last
+
+
+def _actor_record(view: SentenceView, hit, role: str, actors: ActorLexicon, last: int | None = None) -> Actor:
     info = actors.info(hit.actor)
     start = skip_proclitics(view.sentence.text, view.words[hit.first].start - view.sentence.start, hit.prefix)
     start += view.sentence.start
-    end = view.words[hit.last].end
+    end = view.words[last if last is not None else hit.last].end
     text = view.sentence.text[start - view.sentence.start : end - view.sentence.start]
     return Actor(role=role, text=text, start=start, end=end, kind=info.kind if info else None)
 

@@ -13,16 +13,17 @@ so, else "asserted" (the outlet's own voice).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rasd.events.context import SentenceView
 from rasd.nlp.actors import ActorLexicon
 from rasd.records import EntityMention
 
-__all__ = ["SentenceSource", "find_source", "factuality_of"]
+__all__ = ["SentenceSource", "factuality_of", "find_source", "find_sources", "source_for"]
 
+_RELAY = {"نقل", "نقلت", "ينقل", "تنقل", "نقلا"}
+_THAT = {"ان", "انه", "انها", "بان", "انهم", "انهما"}
 _AFFILIATION = ("باسم", "مدير", "رئيس", "مسؤول", "قائد", "المتحدث", "الناطق", "عضو", "مندوب", "وزير", "سفير")
-_PARTY_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,20 +35,74 @@ class SentenceSource:
     actor_id: str | None
     words: frozenset[int]
     explicit: bool = True
+    cue: int = -1
+    whole: bool = True
+    self_report: bool = False
+
+    def covers(self, position: int) -> bool:
+        """Whether this source is the source of an event word at ``position`` in its sentence."""
+        return self.whole or not self.explicit or position > self.cue
+
+
+def find_sources(view: SentenceView, actors: ActorLexicon) -> list[SentenceSource]:
+    """Every source named next to a reporting cue in the sentence, left to right.
+
+    "بحسب / وفق X" gives X for the whole sentence; "قال / أكد / اتهم X" gives X for what
+    follows the verb, and for what precedes it only when the verb opens no clause of its
+    own ("..., قالت الوكالة." but not "هجوما ... تقول إنه يستهدف").
+    """
+    names = _names(view, actors)
+    found = []
+    for cue in view.cues:
+        if cue.value.cls not in ("report", "continuation", "according", "claimed"):
+            continue
+        relay = view.words[cue.first].norm.lstrip("و") in _RELAY
+        after = [n for n in names if cue.last < n[0] <= cue.last + (8 if relay else 4)
+                 and not any(w.norm in _THAT for w in view.words[cue.last + 1 : n[0]])]
+        if relay and len(after) > 1 and _after_an(view, after[1][0]):
+            after = after[1:]  # "نقلت وكالة سانا عن مصدر عسكري": the source is the one quoted
+        before = [n for n in names if cue.first - 4 <= n[1] < cue.first]
+        candidates = after[:1] or before[-1:]
+        if not candidates:
+            continue
+        whole = cue.value.cls == "according" or not _opens_clause(view, cue.last) or _relative(view, cue.first)
+        source = _with_affiliation(view, candidates[0], names)
+        found.append(replace(source, cue=cue.first, whole=whole, self_report=_about_itself(view, candidates[0])))
+    return found
 
 
 def find_source(view: SentenceView, actors: ActorLexicon) -> SentenceSource | None:
-    """The source named next to a reporting cue in the sentence, or None."""
-    names = _names(view, actors)
-    for cue in view.cues:
-        if cue.value.cls not in ("report", "continuation"):
-            continue
-        after = [n for n in names if cue.last < n[0] <= cue.last + 4]
-        before = [n for n in names if cue.first - 4 <= n[1] < cue.first]
-        candidates = after[:1] or before[-1:]
-        if candidates:
-            return _with_affiliation(view, candidates[0], names)
-    return None
+    """The first source of the sentence (see :func:`find_sources`), or None."""
+    sources = find_sources(view, actors)
+    return sources[0] if sources else None
+
+
+def source_for(position: int, sources: list[SentenceSource]) -> SentenceSource | None:
+    """The source of an event word at ``position``: the nearest source that covers it."""
+    covering = [s for s in sources if s.covers(position)]
+    if not covering:
+        return None
+    return min(covering, key=lambda s: abs(s.cue - position))
+
+
+def _about_itself(view: SentenceView, name) -> bool:
+    """True for "قالت إسرائيل إنها ..." / "أعلنت X أنها ...": the source speaks of its own act."""
+    following = view.words[name[1] + 1 : name[1] + 3]
+    return any(w.norm in ("انها", "انه", "انهم", "بانها", "بانه", "بانهم") for w in following)
+
+
+def _relative(view: SentenceView, first: int) -> bool:
+    """True for "الغارة التي قال X إنها ...": the report speaks of the noun just before it."""
+    return first > 0 and view.words[first - 1].norm in ("التي", "الذي", "اللتي")
+
+
+def _after_an(view: SentenceView, index: int) -> bool:
+    return index > 0 and view.words[index - 1].norm == "عن"
+
+
+def _opens_clause(view: SentenceView, last: int) -> bool:
+    """True when "أن / إن" follows the reporting verb within five words."""
+    return any(w.norm in _THAT for w in view.words[last + 1 : last + 6])
 
 
 def _names(view: SentenceView, actors: ActorLexicon) -> list[tuple[int, int, str, str | None, str]]:
@@ -104,7 +159,7 @@ def factuality_of(view: SentenceView, source: SentenceSource | None, actors: Act
     if source is None:
         return "reported" if alleged else "asserted"
     info = actors.info(source.actor_id)
-    if info is not None and (info.kind in _PARTY_KINDS or (info.kind == "source" and info.country)):
+    if info is not None and info.party:
         return "claimed"
     return "reported"
 

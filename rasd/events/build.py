@@ -19,7 +19,7 @@ from rasd.events.arguments import (
     choose_time,
     place_role,
 )
-from rasd.events.attribution import SentenceSource, factuality_of
+from rasd.events.attribution import SentenceSource, factuality_of, source_for
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
 from rasd.events.triggers import MODE_TYPES, TriggerHit
@@ -44,11 +44,11 @@ _QUANTITY_ORDER = {"killed": 0, "injured": 1}
 def build_sentence_drafts(
     view: SentenceView,
     hits: list[TriggerHit],
-    source: SentenceSource | None,
+    sources: list[SentenceSource],
     actors: ActorLexicon,
     keys: count,
 ) -> list[Draft]:
-    """Drafts for the events one sentence states."""
+    """Drafts for the events one sentence states; ``sources`` are the sentence's quoted sources."""
     events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
     killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
     quantities = assign_quantity_kinds(view, hits)
@@ -72,7 +72,7 @@ def build_sentence_drafts(
         if event_type == "killing" and not own and any(t in _ATTACKS and owners.get(t) for t in by_type):
             continue  # deaths told with their cause belong to the attack that caused them
         for quantity_group in _split_tolls(event_type, own, view):
-            draft = _draft(next(keys), view, hit, quantity_group, source, actors, events)
+            draft = _draft(next(keys), view, hit, quantity_group, sources, actors, events)
             drafts.append(draft)
             for place in coordinated_places(view, draft.place) if event_type in _ATTACKS else ():
                 drafts.append(replace(draft, key=next(keys), place=place, quantities=(),
@@ -200,10 +200,15 @@ def _subsets(view: SentenceView, quantities: list[Quantity]) -> list[Quantity]:
     return parts
 
 
-def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quantity], source, actors,
+def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quantity], sources, actors,
            others: list[TriggerHit]) -> Draft:
-    source_words = set(source.words) if source and source.explicit else set()
+    source = source_for(hit.first, sources)
+    source_words = {i for s in sources if s.explicit for i in s.words}
     event_actors = choose_actors(view, hit, actors, set() if hit.type in _STATEMENTS else source_words)
+    if source is not None and source.self_report and not any(a.role == "actor" for a in event_actors):
+        info = actors.info(source.actor_id)
+        if info is not None and info.kind not in ("source", "civilians", None):
+            event_actors = [_source_actor(view, source, actors)] + event_actors
     if hit.type in _STATEMENTS and source is not None and source.explicit and source.words:
         event_actors = [_source_actor(view, source, actors)] + [a for a in event_actors if a.role != "actor"]
     if hit.type in _NOUN_ACTOR_KINDS and quantities:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from itertools import count
 
-from rasd.events.attribution import SentenceSource, find_source
+from rasd.events.attribution import SentenceSource, find_sources
 from rasd.events.build import build_sentence_drafts
 from rasd.events.context import SentenceView, build_views
 from rasd.events.draft import Draft
@@ -41,9 +41,11 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
     previous: SentenceSource | None = None
     recent: list[tuple[int, tuple[str, ...]]] = []
     for view in views:
-        source = find_source(view, actors)
+        sources = find_sources(view, actors)
+        source = sources[0] if sources else None
         if source is None and previous is not None and _continues(view):
             source = replace(previous, words=frozenset(), explicit=False)
+            sources = [source]
         modes: tuple[str, ...] = ()
         for _, found in reversed(recent):  # the sentence just before first, then further back
             modes += tuple(m for m in found if m not in modes)
@@ -51,7 +53,7 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
         recent.append((view.index, modes_of(hits)))
         if _is_headline(view, views):
             continue
-        sentence_drafts = build_sentence_drafts(view, hits, source, actors, keys)
+        sentence_drafts = build_sentence_drafts(view, hits, sources, actors, keys)
         if not sentence_drafts:
             own = source if source is not None and source.explicit else None
             sentence_drafts = breakdown_drafts(view, drafts, own, keys)

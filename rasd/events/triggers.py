@@ -131,7 +131,8 @@ def _resolve_type(
         return None
     if hit.type != "attack":
         return hit
-    near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON]
+    near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON
+            and not _beyond_other(hit, i, view)]
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
     sentence = [c for _, c in view.modifier_classes(0, len(view.words)) if c != "explosive"]
@@ -183,12 +184,19 @@ def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> 
     return None
 
 
+def _beyond_other(hit: TriggerHit, position: int, view: SentenceView) -> bool:
+    """True when another trigger stands between the hit and a weapon word after it: the weapon
+    belongs to that other event ("ضرب ... رداً على إطلاق صواريخ")."""
+    return any(hit.last < t.first < position for t in view.triggers if t.first != hit.first)
+
+
 def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
     """Whether the cue class a trigger needs stands near it."""
     if needs in ("weapon", "artillery"):
         reach = 10 if hit.trigger.pos == "verb" else 6
         wanted = _WEAPON if needs == "weapon" else {"artillery"}
-        return any(c in wanted for _, c in view.modifier_classes(hit.first - 4, hit.last + reach))
+        return any(c in wanted and not _beyond_other(hit, i, view)
+                   for i, c in view.modifier_classes(hit.first - 4, hit.last + reach))
     if needs == "aircraft":
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":

@@ -29,10 +29,11 @@ class ActorInfo:
     """One curated actor: ACLED kind (or "source"), country, English name."""
 
     id: str
-    kind: str
+    kind: str | None
     country: str | None
     name_en: str
     default_attack: str | None
+    party: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +70,11 @@ class ActorLexicon:
         for row in read_tsv(path):
             actors[row["id"]] = ActorInfo(
                 id=row["id"],
-                kind=None if row["kind"] == "-" else row["kind"],
+                kind=None if row["kind"] == "-" else row["kind"].split(":")[0],
                 country=None if row["country"] == "-" else row["country"],
                 name_en=row["name_en"],
                 default_attack=None if row["default_attack"] == "-" else row["default_attack"],
+                party=row["kind"] != "source" and row["kind"] not in ("-", "civilians", "protesters"),
             )
             for alias in (a.strip() for a in row["aliases"].split(",") if a.strip()):
                 phrases.append((alias.lstrip("~"), _Alias(row["id"], alias.startswith("~"))))

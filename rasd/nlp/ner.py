@@ -91,15 +91,33 @@ class NerModel:
         The tokens are cut into sentences (and long sentences into chunks) that are
         tagged together as one document.
         """
+        return self.tag_with_confidence(tokens)[0]
+
+    def tag_with_confidence(self, tokens: Sequence[str]) -> tuple[list[str], list[float]]:
+        """Labels as :meth:`tag`, and for each token the model's marginal probability of its label."""
         chunks = [list(tokens[start:end]) for start, end in split_chunks(tokens)]
-        return [label for labels in self.tag_document(chunks) for label in labels]
+        labels: list[str] = []
+        confidences: list[float] = []
+        for chunk_labels, chunk_confidences in self._tag_chunks(chunks, confidence=True):
+            labels += chunk_labels
+            confidences += chunk_confidences
+        return labels, confidences
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 labels for each sentence of a document (sentences of reasonable length)."""
+        return [labels for labels, _ in self._tag_chunks(sentences, confidence=False)]
+
+    def _tag_chunks(self, sentences: Sequence[Sequence[str]], confidence: bool) -> list[tuple[list[str], list[float]]]:
+        """Tag sentences of one document; marginals of the labels of entity tokens when asked."""
         tagger = self.tagger()
-        rows = document_features(sentences, self.lexicon, self._cache)
-        labels = [tagger.tag(features) if features else [] for features in rows]
-        return [_drop_non_arabic(tokens, tags) for tokens, tags in zip(sentences, labels)]
+        out = []
+        for tokens, features in zip(sentences, document_features(sentences, self.lexicon, self._cache)):
+            labels = _drop_non_arabic(tokens, tagger.tag(features)) if features else []
+            marginals = [1.0] * len(labels)
+            if confidence:
+                marginals = [tagger.marginal(y, i) if y != "O" else 1.0 for i, y in enumerate(labels)]
+            out.append((labels, marginals))
+        return out
 
 
 def _drop_non_arabic(tokens: Sequence[str], labels: list[str]) -> list[str]:
@@ -158,23 +176,31 @@ def _proclitic_length(token: str, lexicon: NerLexicon) -> int:
     return 0
 
 
-def _mention(text: str, tokens: list[Token], span: tuple[str, int, int], model: NerModel, offset: int) -> EntityMention:
+def _mention(text: str, tokens: list[Token], span: tuple[str, int, int], model: NerModel, offset: int,
+             confidence: float) -> EntityMention:
     """An EntityMention for a token span, with a leading proclitic trimmed off."""
     kind, first, last = span
     start, end = tokens[first].start, tokens[last - 1].end
     skip = _proclitic_length(tokens[first].text, model.lexicon)
     if skip:
         start += normalize_text(tokens[first].text).offsets[skip]
-    return EntityMention(text[start:end], start + offset, end + offset, kind, source="ner", confidence=0.8)
+    return EntityMention(text[start:end], start + offset, end + offset, kind, source="ner", confidence=confidence)
 
 
 def find_entities(text: str, model: NerModel, offset: int = 0) -> tuple[EntityMention, ...]:
     """Named entities of ``text`` (spans into ``text`` plus ``offset``), ``source="ner"``.
+
+    The text is tagged as one document (sentences see each other's names), so pass a
+    whole article body rather than sentence by sentence. ``confidence`` is the lowest
+    marginal probability the model gives to the labels of the entity's tokens.
 
     >>> model = NerModel.load()
     >>> find_entities("", model), find_entities("no Arabic here.", model)
     ((), ())
     """
     tokens = tokenize(text)
-    labels = model.tag([token.text for token in tokens])
-    return tuple(_mention(text, tokens, span, model, offset) for span in entity_spans(labels))
+    labels, marginals = model.tag_with_confidence([token.text for token in tokens])
+    return tuple(
+        _mention(text, tokens, span, model, offset, round(min(marginals[span[1] : span[2]]), 3))
+        for span in entity_spans(labels)
+    )

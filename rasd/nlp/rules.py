@@ -20,7 +20,8 @@ __all__ = ["find_rule_entities"]
 _ORG_HEADS = (
     "تجمع", "حركة", "جبهة", "هيئة", "لواء", "كتائب", "كتيبة", "فصيل", "مجلس", "المجلس", "مركز", "شبكة", "منظمة",
     "اتحاد", "رابطة", "جماعة", "وكالة", "صحيفة", "قناة", "تلفزيون", "وزارة", "مكتب", "تنسيقية", "غرفة عمليات",
-    "الهيئة", "المكتب", "الاتحاد", "الحركة", "الجبهة", "المركز", "الشبكة", "المنظمة",
+    "الهيئة", "المكتب", "الاتحاد", "الحركة", "الجبهة", "المركز", "الشبكة", "المنظمة", "تقرير", "المخابرات",
+    "مخابرات", "الاستخبارات", "الخارجية", "وزارة الخارجية", "البيت الأبيض", "الكرملين", "صحيفة", "موقع",
 )
 _STOP = {
     "في", "من", "على", "عن", "إلى", "الى", "أن", "إن", "ان", "التي", "الذي", "الذين", "قد", "كان", "كانت", "بعد", "قبل",
@@ -32,6 +33,11 @@ _WORD = r"[\u0621-\u064A\u0660-\u0669\u0670\u0640\u064B-\u065F]+"
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,60})[”\"»]")
 _KUNYA = re.compile(rf"(?<![\u0621-\u064A])(?:أبو|ابو|أبي|ابي|أم)\s+{_WORD}(?:\s+{_WORD})?")
 _ORG_CUE_BEFORE = re.compile(r"(?:باسم|لـ?|عن|تابع(?:ة)? ل|مصادر في)\s*$")
+_TITLED = re.compile(
+    rf"(?<![\u0621-\u064A])(?:و?(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أضاف|أضافت|صرح|صرحت|ذكر|ذكرت|أفاد|أفادت))\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,2}})،\s*(?:ال)?(?:رئيس|مدير|متحدث|المتحدث|ناطق|الناطق|مسؤول|عضو|قائد|"
+    rf"وزير|سفير|سفيرة|مندوب|نائب|أمين|الأمين|محلل|مستشار|قيادي|مراسل|رئيسة|مديرة)"
+)
 _HEAD = re.compile(
     rf"(?<![\u0621-\u064A])(?P<clitic>و?[بل]?(?=ال)|و?ل?(?=لل)|[وبل]?)(?:{'|'.join(_ORG_HEADS)})((?:\s+{_WORD}){{1,4}})"
 )
@@ -39,7 +45,7 @@ _HEAD = re.compile(
 
 def find_rule_entities(text: str, offset: int = 0) -> list[EntityMention]:
     """ORG and PER mentions found by rules in ``text`` (spans + offset), sorted by start."""
-    found = _kunya_persons(text) + _quoted_orgs(text) + _headed_orgs(text)
+    found = _kunya_persons(text) + _titled_persons(text) + _quoted_orgs(text) + _headed_orgs(text)
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[EntityMention] = []
     for entity in found:
@@ -64,6 +70,18 @@ def _kunya_persons(text: str) -> list[EntityMention]:
         if extra:
             name = f"{name} {extra.group(1)}"
         persons.append(EntityMention(name, match.start(), match.start() + len(name), "PER", "rule", 0.7))
+    return persons
+
+
+def _titled_persons(text: str) -> list[EntityMention]:
+    """"قال أحمد الشيخو، رئيس المكتب ...": the words between a reporting verb and a comma that
+    opens a title are a person's name."""
+    persons = []
+    for match in _TITLED.finditer(text):
+        name = match.group("name")
+        if any(word in _STOP for word in name.split()):
+            continue
+        persons.append(EntityMention(name, match.start("name"), match.end("name"), "PER", "rule", 0.6))
     return persons
 
 
@@ -93,6 +111,8 @@ def _headed_orgs(text: str) -> list[EntityMention]:
         for word in tail_words:
             if word in _STOP or word in _PARTICIPLES or word.startswith(("وقال", "وأكد", "بأن", "لأن", "بان")):
                 break
+            if kept and kept[-1].startswith("ال") and kept[-1].endswith(("ية", "ي")) and not word.startswith("ال"):
+                break  # "تقرير للمخابرات الفرنسية رفعت ...": the name ends with its adjective
             kept.append(word)
         if not kept:
             continue
