@@ -30,3 +30,20 @@ def shared_dir() -> Path:
 def seed_gold() -> dict:
     """The seed article's reference reading."""
     return json.loads((SEED_DIR / "gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def pipeline_rules():
+    """The packaged pipeline without the NER model (rules, lexicons and gazetteer only)."""
+    from rasd.config import Config
+    from rasd.pipeline import Pipeline
+
+    return Pipeline.load(Config(use_ner=False))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The packaged pipeline as `rasd extract` runs it."""
+    from rasd.pipeline import Pipeline
+
+    return Pipeline.load()

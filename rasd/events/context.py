@@ -17,6 +17,7 @@ from rasd.records import Analysis, EntityMention, PlaceMention, Quantity, Senten
 
 __all__ = ["SentenceView", "build_views"]
 
+_WEAPON_MODES = {"air", "artillery", "chemical", "explosive", "gunfire"}
 _WEAPON_TYPES = {"attack", "airstrike", "shelling", "chemical_attack", "explosion", "killing"}
 
 
@@ -90,7 +91,7 @@ def _free_modifiers(modifiers, triggers, actor_hits) -> tuple:
         i for t in triggers if t.last > t.first and t.value.type not in _WEAPON_TYPES for i in range(t.first, t.last + 1)
     }
     inside |= {i for a in actor_hits if not a.adjective for i in range(a.first, a.last + 1)}
-    return tuple(m for m in modifiers if m.first not in inside)
+    return tuple(m for m in modifiers if m.first not in inside or not set(m.value) & _WEAPON_MODES)
 
 
 def _contains(sentence: Sentence, start: int, end: int | None) -> bool:

@@ -25,7 +25,8 @@ from rasd.nlp.actors import ActorLexicon
 __all__ = ["MODE_TYPES", "TriggerHit", "VETO_CLASSES", "find_trigger_hits", "modes_of"]
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
-                "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any")
+                "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
+                "hypothetical_after")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
 _MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire")
@@ -79,12 +80,12 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
     ``recent_modes`` are the weapon modes of the attacks told in the sentences just before.
     """
     hits = []
-    actor_words = {i for hit in view.actors if not hit.adjective for i in range(hit.first, hit.last + 1)}
+    names = [(hit.first, hit.last) for hit in view.actors if not hit.adjective]
     sports = view.has_modifier("sports")
     for match in view.triggers:
         trigger: Trigger = match.value
-        if any(i in actor_words for i in range(match.first, match.last + 1)):
-            continue
+        if any(first <= match.first and match.last <= last for first, last in names):
+            continue  # a word inside a name ("الحشد" in "الحشد الشعبي") is not a trigger
         if any(t.start is not None and t.start <= match.start < (t.end or t.start) for t in view.times):
             continue  # "فجر الخميس" is a time, not a detonation
         hit = TriggerHit(trigger.type, trigger, match.first, match.last, match.start, match.end, match.prefix)
@@ -245,6 +246,8 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
             return "planned"
     if trigger.type == "agreement" and trigger.pos == "noun" and _known_deal(hit, view):
         return "reference"
+    if previous == "قد" and trigger.tense == "present" or _modal_before(hit, view):
+        return "hypothetical"  # "قد تطلق", "قد تندلع اشتباكات"
     if trigger.pos == "noun" and previous in _DEMONSTRATIVES:
         return "reference"  # "هذا الذبح", "مثل هذا الهجوم": an event told before
     if trigger.pos == "verb" and trigger.tense == "present" and previous in ("التي", "الذي", "اللتي"):
@@ -254,6 +257,14 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
         if following.startswith(_OPINION):
             return "opinion"
     return None
+
+
+def _modal_before(hit: TriggerHit, view: SentenceView) -> bool:
+    """"قد" with a present-tense verb just before the trigger: a possibility, not a fact."""
+    for index in range(max(hit.first - 3, 0), hit.first - 1):
+        if view.words[index].norm == "قد" and view.words[index + 1].norm[:1] in ("ي", "ت", "ن"):
+            return True
+    return False
 
 
 def _known_deal(hit: TriggerHit, view: SentenceView) -> bool:
