@@ -21,7 +21,9 @@ DATA = Path(__file__).parent / "data"
 
 def _cases(name: str) -> list[tuple[str, str, str]]:
     lines = [line for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
-    return [(row["id"], row["expect"], row["sentence"]) for row in csv.DictReader(lines, delimiter="\t")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    key = "id" if "id" in rows[0] else "class"
+    return [(row[key], row["expect"], row["sentence"]) for row in rows]
 
 
 TRIGGER_CASES = _cases("trigger_cases.tsv")
@@ -66,3 +68,42 @@ def test_lexicon_rows_are_well_formed():
         assert row["forms"].strip(), row["id"]
         if row["pos"] == "verb":
             assert "|" in row["forms"], row["id"]
+
+
+CUE_CASES = _cases("cue_cases.tsv")
+MODIFIER_CASES = _cases("modifier_cases.tsv")
+
+
+def _classes(name: str) -> set[str]:
+    rows = read_tsv(Path(__file__).parents[1] / "rasd" / "data" / "events" / name)
+    return {row["class"] for row in rows}
+
+
+def test_every_cue_and_modifier_class_has_cases():
+    for name, cases in (("cues.tsv", CUE_CASES), ("modifiers.tsv", MODIFIER_CASES)):
+        classes = _classes(name)
+        covered = {c for c, _, _ in cases}
+        assert classes <= covered, f"{name}: no cases for {sorted(classes - covered)}"
+        assert covered <= classes, f"{name}: cases for unknown classes {sorted(covered - classes)}"
+        for cls in classes:
+            expects = {e for c, e, _ in cases if c == cls}
+            assert len(expects) >= 2, f"{name}: {cls} needs a true case and a near miss"
+
+
+def _coded(pipeline, sentence: str):
+    article = Article(doc_id="t", source="t", title="", body=sentence)
+    return extract_events(analyze_article(article, pipeline), pipeline.lexicon, pipeline.actors)
+
+
+@pytest.mark.parametrize("cls, expect, sentence", CUE_CASES + MODIFIER_CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in CUE_CASES + MODIFIER_CASES])
+def test_cue_and_modifier_case(pipeline_rules, cls, expect, sentence):
+    events = _coded(pipeline_rules, sentence)
+    if expect == "none":
+        assert not events, f"{cls}: coded {[e.type for e in events]}"
+    elif expect.startswith("factuality="):
+        assert events and events[0].factuality == expect.split("=")[1], (
+            f"{cls}: {[(e.type, e.factuality) for e in events]}"
+        )
+    else:
+        assert expect in {e.type for e in events}, f"{cls}: coded {[e.type for e in events]}"

@@ -29,11 +29,11 @@ VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after",
                 "hypothetical_after")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
-_MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire")
+_MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire", "ground")
 MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
-              "gunfire": "killing"}
+              "gunfire": "killing", "ground": "military_offensive"}
 _TYPE_MODES = {v: k for k, v in MODE_TYPES.items()}
-_WEAPON = set(_MODE_ORDER)
+_WEAPON = set(_MODE_ORDER) - {"ground"}
 _VIOLENT = {
     "airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
     "military_offensive", "territory_captured", "weapons_disrupted", "abduction", "looting_destruction",
@@ -132,7 +132,7 @@ def _resolve_type(
         return None
     if hit.type != "attack":
         return hit
-    near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _WEAPON
+    near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _MODE_ORDER
             and not _beyond_other(hit, i, view)]
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
@@ -215,7 +215,7 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
 def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> TriggerHit:
     """Veto the hit when its context says it did not (yet, really) happen."""
     status = _grammar_veto(hit, view)
-    if status is None and sports and hit.type in _VIOLENT:
+    if status is None and sports and hit.trigger.type in ("attack", "armed_clash", "military_offensive", "abduction"):
         status = "sports"
     if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.last + 1, hit.last + 2)):
         status = "metaphor"

@@ -64,8 +64,12 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
 
 
 def word_stems(norm: str, enclitics: bool = False) -> list[tuple[str, str]]:
-    """(proclitics, stem) candidates of a normalised word; with ``enclitics`` also without a suffix pronoun."""
+    """(proclitics, stem) candidates of a normalised word; with ``enclitics`` also without a suffix pronoun.
+
+    An indefinite accusative alef ("هجوما", "بريا") is also tried without it.
+    """
     candidates = proclitic_splits(norm)
+    candidates += [(p, s[:-1]) for p, s in candidates if s.endswith("ا") and len(s) > 3]
     if enclitics:
         extra = []
         for prefix, stem in candidates:
@@ -139,7 +143,7 @@ class PhraseIndex(Generic[T]):
             if position >= len(words):
                 return None
             norm = words[position].norm
-            if norm != expected and norm not in ("ال" + expected, "و" + expected, "وال" + expected):
+            if norm != expected and norm not in ("ال" + expected, "و" + expected, "وال" + expected, expected + "ا"):
                 return None
         return position
 
