@@ -88,6 +88,8 @@ class ActorLexicon:
         found = []
         for match in self._aliases.find(words):
             alias: _Alias = match.value
+            if alias.actor.startswith("_"):
+                continue
             if alias.adjective and not adjectives:
                 continue
             if alias.adjective and match.prefix not in ("", "ال", "و", "وال"):
@@ -96,6 +98,11 @@ class ActorLexicon:
                 continue
             found.append(ActorHit(match.first, match.last, alias.actor, alias.adjective, match.prefix))
         return found
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the real actors (blocker rows left out)."""
+        return [i for i in self.actors if not i.startswith("_")]
 
     def canonical(self, text: str) -> str | None:
         """The id of the actor a text names (the longest name in it), or None.
