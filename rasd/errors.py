@@ -10,6 +10,10 @@
         ├── IngestError     I...   unreadable file, bad encoding, binary, empty, too big, bad JSONL line
         └── CleanError      C...   nothing that reads as an article remains after cleaning
 
+A document that trips a bug inside extraction is not raised at all: the pipeline records a
+Rejection with stage "extract" and code E001 (with the exception's type and message) and
+the run goes on.
+
 Codes are part of the interface: they are stored with rejections and tested.
 """
 

@@ -69,8 +69,13 @@ class Pipeline:
         except DocumentError as error:
             rejection = Rejection(raw.doc_id, raw.source, error.stage, error.code, error.message)
             return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=rejection)
-        analysis = analyze_article(article, self)
-        events = extract_events(analysis, self.lexicon, self.actors)
+        try:
+            analysis = analyze_article(article, self)
+            events = extract_events(analysis, self.lexicon, self.actors)
+        except Exception as error:  # a bug must cost one document, not the run: record it and go on
+            detail = f"{raw.source}: internal error while extracting ({type(error).__name__}: {error}); please report it"
+            rejection = Rejection(raw.doc_id, raw.source, "extract", "E001", detail)
+            return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=article, rejection=rejection)
         return DocumentResult(
             doc_id=article.doc_id,
             source=article.source,

@@ -205,7 +205,7 @@ def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quant
     source = source_for(hit.first, sources)
     source_words = {i for s in sources if s.explicit for i in s.words}
     event_actors = choose_actors(view, hit, actors, set() if hit.type in _STATEMENTS else source_words)
-    if source is not None and source.self_report and not any(a.role == "actor" for a in event_actors):
+    if source is not None and source.self_report and source.words and not any(a.role == "actor" for a in event_actors):
         info = actors.info(source.actor_id)
         if info is not None and info.kind not in ("source", "civilians", None):
             event_actors = [_source_actor(view, source, actors)] + event_actors

@@ -60,8 +60,11 @@ class SentenceView:
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:
     """A view of every sentence of the body."""
     views = []
+    body_words = split_words(analysis.article.body)
+    starts = [w.start for w in body_words]
     for index, sentence in enumerate(analysis.sentences):
-        words = tuple(split_words(sentence.text, offset=sentence.start))
+        low, high = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        words = tuple(w for w in body_words[low:high] if w.end <= sentence.end)
         word_list = list(words)
         triggers = tuple(lexicon.triggers.find(word_list))
         actor_hits = tuple(actors.find(word_list))

@@ -60,6 +60,7 @@ class ActorLexicon:
     def __init__(self, actors: dict[str, ActorInfo], aliases: PhraseIndex) -> None:
         self.actors = actors
         self._aliases = aliases
+        self._canonical: dict[str, str | None] = {}  # memo of canonical(), filled as texts come
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "ActorLexicon":
@@ -111,11 +112,19 @@ class ActorLexicon:
         >>> lexicon.canonical("جيش الأسد") == lexicon.canonical("قوات النظام السوري") == "sy_gov"
         True
         """
-        words = split_words(text)
-        hits = self.find(words)
-        if not hits:
-            return None
-        return max(hits, key=lambda h: (not h.adjective, h.last - h.first)).actor
+        if text in self._canonical:
+            return self._canonical[text]
+        hits = self.find(split_words(text))
+        found = max(hits, key=lambda h: (not h.adjective, h.last - h.first)).actor if hits else None
+        if len(self._canonical) < 100_000:
+            self._canonical[text] = found
+        return found
+
+    def __getstate__(self) -> dict:
+        return {"actors": self.actors, "aliases": self._aliases}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["actors"], state["aliases"])
 
     def info(self, actor_id: str | None) -> ActorInfo | None:
         """The actor with this id, or None."""

@@ -16,6 +16,7 @@ alef/ya/ta-marbuta spelling do not matter.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -55,15 +56,22 @@ class Match(Generic[T]):
 
 def split_words(text: str, offset: int = 0) -> list[Word]:
     """The words (letters or digits) of ``text`` with their original spans (+offset)."""
+    return list(_split_words(text, offset))
+
+
+@functools.lru_cache(maxsize=8)
+def _split_words(text: str, offset: int) -> tuple[Word, ...]:
+    """Memoised for the few texts in hand (an article's body is split by several stages)."""
     normalized = normalize_text(text)
     words = []
     for match in _WORD.finditer(normalized.text):
         start, end = normalized.span_to_original(match.start(), match.end())
         words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
-    return words
+    return tuple(words)
 
 
-def word_stems(norm: str, enclitics: bool = False) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=1 << 16)
+def word_stems(norm: str, enclitics: bool = False) -> tuple[tuple[str, str], ...]:
     """(proclitics, stem) candidates of a normalised word; with ``enclitics`` also without a suffix pronoun.
 
     An indefinite accusative alef ("هجوما", "بريا") is also tried without it.
@@ -77,7 +85,7 @@ def word_stems(norm: str, enclitics: bool = False) -> list[tuple[str, str]]:
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
                     extra.append((prefix, stem[: -len(suffix)]))
         candidates = candidates + extra
-    return candidates
+    return tuple(candidates)
 
 
 class PhraseIndex(Generic[T]):
@@ -86,6 +94,7 @@ class PhraseIndex(Generic[T]):
     def __init__(self, by_first: Mapping[str, list[tuple[tuple[str, ...], T]]], enclitics: bool) -> None:
         self._by_first = by_first
         self._enclitics = enclitics
+        self._starts: dict[str, tuple] = {}  # word -> the (prefix, phrases) it may open; filled as words come
 
     @classmethod
     def build(cls, phrases: Mapping[str, T] | Iterable[tuple[str, T]], enclitics: bool = False) -> "PhraseIndex[T]":
@@ -109,6 +118,7 @@ class PhraseIndex(Generic[T]):
     def __setstate__(self, state: dict) -> None:
         self._by_first = state["by_first"]
         self._enclitics = state["enclitics"]
+        self._starts = {}
 
     def find(self, words: list[Word], overlapping: bool = False) -> list[Match[T]]:
         """Every phrase found in ``words``; the longest at each position, left to right."""
@@ -126,13 +136,26 @@ class PhraseIndex(Generic[T]):
     def match_at(self, words: list[Word], index: int) -> Match[T] | None:
         """The longest phrase starting at word ``index``, or None."""
         best: Match[T] | None = None
-        for prefix, stem in word_stems(words[index].norm, self._enclitics):
-            for phrase, value in self._by_first.get(stem, ()):
+        for prefix, phrases in self._openings(words[index].norm):
+            for phrase, value in phrases:
                 last = self._match_rest(words, index, phrase)
                 if last is None or (best is not None and last <= best.last):
                     continue
                 best = Match(value, index, last, words[index].start, words[last].end, prefix)
         return best
+
+    def _openings(self, norm: str) -> tuple:
+        """(prefix, phrases) for every reading of a word that opens a phrase; memoised per word."""
+        found = self._starts.get(norm)
+        if found is None:
+            found = tuple(
+                (prefix, self._by_first[stem])
+                for prefix, stem in word_stems(norm, self._enclitics)
+                if stem in self._by_first
+            )
+            if len(self._starts) < 200_000:
+                self._starts[norm] = found
+        return found
 
     @staticmethod
     def _match_rest(words: list[Word], index: int, phrase: tuple[str, ...]) -> int | None:

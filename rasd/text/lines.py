@@ -17,12 +17,11 @@ sentence or as a headline, and which boilerplate cues of the lexicon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from rasd.errors import DataError
-from rasd.text.normalize import normalize_key
-from rasd.text.tokenize import tokenize
+from rasd.text.normalize import normalize_key, normalize_text
 
 __all__ = [
     "BOILERPLATE_KINDS",
@@ -51,6 +50,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _EDGE_JUNK = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u202d\u202e"
 _TERMINAL = re.compile(r"(?:[.!?؟…]+)[\"'”’»)\]]*\s*$")
 _CLOSERS_AT_END = re.compile(r"[\"'”’»)\]\s]+$")
+_FOLDED_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,٫٬]\d+)*|©")
 _SEPARATOR = re.compile(r"^\s*(?:[:：|/\\\-–—»«>•]+|\.{2,}|…|\.)")
 _RULE = re.compile(r"^[\s\-_=*~•·─━—–#+.]{3,}$")
 _URLISH = re.compile(r"^(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$", re.IGNORECASE)
@@ -89,6 +89,7 @@ class CueLexicon:
     cues: tuple[Cue, ...]
     words: tuple[tuple[str, frozenset[str]], ...]
     phrases: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
+    by_first: dict[str, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: str | None = None) -> CueLexicon:
@@ -116,7 +117,12 @@ class CueLexicon:
             (k, tuple(sorted((c.words for c in feature if c.kind == k and len(c.words) > 1), key=len, reverse=True)))
             for k in kinds
         )
-        return cls(cues=tuple(c for c in cues if c.kind not in _FEATURE_KINDS), words=words, phrases=phrases)
+        kept = tuple(c for c in cues if c.kind not in _FEATURE_KINDS)
+        by_first: dict[str, list[tuple[int, Cue]]] = {}
+        for index, cue in enumerate(kept):
+            by_first.setdefault(cue.words[0], []).append((index, cue))
+        return cls(cues=kept, words=words, phrases=phrases,
+                   by_first={first: tuple(found) for first, found in by_first.items()})
 
     def __repr__(self) -> str:
         return f"CueLexicon({len(self.cues)} cues, {sum(len(w) for _, w in self.words)} feature words)"
@@ -162,12 +168,11 @@ def to_words(line: str) -> tuple[Word, ...]:
     >>> [w.text for w in to_words("إقرأ أيضاً: «عنوان»")]
     ['اقرا', 'ايضا', 'عنوان']
     """
+    normalized = normalize_text(line)
     words = []
-    for token in tokenize(line):
-        if token.text == "©" or any(ch.isalnum() for ch in token.text):
-            folded = normalize_key(token.text).replace(" ", "")
-            if folded:
-                words.append(Word(folded, token.start, token.end))
+    for match in _FOLDED_WORD.finditer(normalized.text):
+        start, end = normalized.span_to_original(match.start(), match.end())
+        words.append(Word(match.group(), start, end))
     return tuple(words)
 
 
@@ -175,12 +180,15 @@ def match_cues(words: tuple[Word, ...], line: str, lexicon: CueLexicon) -> tuple
     """Every boilerplate cue of ``lexicon`` that ``line`` matches in its cue's mode."""
     texts = tuple(word.text for word in words)
     filler = lexicon.word_set("filler")
-    hits = []
-    for cue in lexicon.cues:
-        hit = _match_one(cue, texts, words, line, filler)
-        if hit is not None:
-            hits.append(hit)
-    return tuple(hits)
+    hits: dict[int, CueHit] = {}
+    for position, text in enumerate(texts):  # only cues whose first word occurs in the line can match
+        for index, cue in lexicon.by_first.get(text, ()):
+            if index in hits or (position > 0 and cue.mode != "contains"):
+                continue
+            hit = _match_one(cue, texts, words, line, filler)
+            if hit is not None:
+                hits[index] = hit
+    return tuple(hits[index] for index in sorted(hits))
 
 
 def _match_one(cue: Cue, texts: tuple[str, ...], words: tuple[Word, ...], line: str, filler: frozenset[str]):

@@ -98,7 +98,8 @@ class NormalizedText:
         last = self.offsets[end - 1]
         # extend over characters dropped after the last kept one only if they are marks
         stop = last + 1
-        while stop < len(self.original) and fold_char(self.original[stop]) == "" and self.original[stop] not in " \n":
+        dropped = _folding().dropped_chars
+        while stop < len(self.original) and self.original[stop] in dropped:
             stop += 1
         return first, stop
 
@@ -146,6 +147,7 @@ class _Folding:
 
     table: dict[str, str]
     chars: frozenset[str]
+    dropped_chars: frozenset[str]
     dropped: re.Pattern[str]
     kept: re.Pattern[str]
     expanding: re.Pattern[str]
@@ -174,6 +176,7 @@ def _folding() -> _Folding:
     return _Folding(
         table=table,
         chars=frozenset(table),
+        dropped_chars=frozenset(c for c, folded in table.items() if not folded and c not in " \n"),
         dropped=re.compile(f"[{''.join(dropped)}]"),
         kept=re.compile(f"[^{''.join(dropped)}]+"),
         expanding=re.compile(f"[{''.join(expanding)}]"),
@@ -182,8 +185,7 @@ def _folding() -> _Folding:
 
 def normalize_key(text: str) -> str:
     """Normalise a name or phrase to a lookup key: folded, single-spaced, stripped."""
-    folded = "".join(fold_char(c) for c in text)
-    return " ".join(folded.split())
+    return " ".join(normalize_text(text).text.split())
 
 
 _PROCLITICS = ("وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
