@@ -18,6 +18,7 @@ from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import find_places
 from rasd.ingest.article import read_article
 from rasd.nlp.actors import ActorLexicon, find_actor_mentions
+from rasd.nlp.lexmatch import split_words
 from rasd.nlp.ner import NerModel, find_entities
 from rasd.nlp.rules import find_rule_entities
 from rasd.records import Analysis, Article, DocumentResult, RawDocument, Rejection
@@ -27,6 +28,8 @@ from rasd.text.clean import PageCleaner
 from rasd.text.segment import Abbreviations, split_sentences
 
 __all__ = ["Pipeline", "analyze_article"]
+
+_QUOTING = {"report", "according", "continuation", "claimed"}
 
 
 @dataclass(frozen=True)
@@ -86,16 +89,45 @@ class Pipeline:
         )
 
 
+def _unnamed_sources(body: str, sentences, lexicon: EventLexicon, names) -> str:
+    """The body with every sentence blanked out except those that state an event and quote
+    someone the curated lists and rules do not name (there the NER model is worth running)."""
+    words = split_words(body)
+    triggers = [m.start for m in lexicon.triggers.find(words)]
+    quoting = [m for m in lexicon.cues.find(words) if any(c.cls in _QUOTING for c in m.value)]
+    unnamed = [m for m in quoting if not any(m.end <= n.start <= m.end + 40 or m.start - 40 <= n.end <= m.start
+                                             for n in names)]
+    parts, position = [], 0
+    for sentence in sentences:
+        keep = any(sentence.start <= m.start < sentence.end for m in unnamed) and any(
+            sentence.start <= t < sentence.end for t in triggers
+        )
+        parts.append(" " * (sentence.start - position))
+        parts.append(body[sentence.start : sentence.end] if keep else " " * (sentence.end - sentence.start))
+        position = sentence.end
+    parts.append(" " * (len(body) - position))
+    return "".join(parts)
+
+
 def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
-    """Sentences, entities, places, quantities and times of one article."""
+    """Sentences, entities, places, quantities and times of one article.
+
+    The NER model reads only the sentences where an event is told on the word of someone
+    the curated actor list and the name rules do not know (speakers, small groups); the
+    other sentences are blanked out, which keeps offsets.
+    """
     body = article.body
-    ner_entities = find_entities(body, pipeline.ner) if pipeline.ner is not None else ()
+    sentences = split_sentences(body, pipeline.abbreviations)
     actor_entities = find_actor_mentions(body, pipeline.actors) + tuple(find_rule_entities(body))
+    ner_entities: tuple = ()
+    if pipeline.ner is not None:
+        masked = _unnamed_sources(body, sentences, pipeline.lexicon, actor_entities)
+        ner_entities = find_entities(masked, pipeline.ner) if masked.strip() else ()
     loc_spans = tuple((e.start, e.end) for e in ner_entities if e.label == "LOC")
     places = find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
     return Analysis(
         article=article,
-        sentences=split_sentences(body, pipeline.abbreviations),
+        sentences=sentences,
         places=places,
         entities=tuple(sorted(actor_entities + tuple(ner_entities), key=lambda e: (e.start, -e.end))),
         quantities=tuple(find_quantities(body)),
