@@ -6,7 +6,10 @@ import argparse
 import json
 import sys
 
+from pathlib import Path
+
 from rasd import __version__
+from rasd.errors import UsageError
 from rasd.cli.common import add_input_options, input_config, process_paths, warn
 from rasd.cli.table import print_events_table
 from rasd.pipeline import Pipeline
@@ -53,6 +56,8 @@ def run_run(args: argparse.Namespace) -> int:
 
 def run_events(args: argparse.Namespace) -> int:
     """Print the stored events."""
+    if not Path(args.db).is_file():
+        raise UsageError("U005", f"{args.db}: no such database; create it with `rasd run PATH... --db {args.db}`")
     with open_store(args.db) as store:
         events = list(store.iter_events(args.type))
     if args.format == "json":

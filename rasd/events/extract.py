@@ -54,9 +54,11 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
         if _is_headline(view, views):
             continue
         sentence_drafts = build_sentence_drafts(view, hits, sources, actors, keys)
-        if not sentence_drafts:
-            own = source if source is not None and source.explicit else None
-            sentence_drafts = breakdown_drafts(view, drafts, own, keys)
+        own_source = source if source is not None and source.explicit else None
+        children = breakdown_drafts(view, drafts, own_source, keys, sentence_drafts)
+        if children is not None:
+            kinds = {c.type for c in children}
+            sentence_drafts = [d for d in sentence_drafts if d.type not in kinds] + children
         elif _follows_up(view, sentence_drafts, drafts):
             drafts[-1] = _with_toll(drafts[-1], sentence_drafts[0])
             continue

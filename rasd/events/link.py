@@ -29,17 +29,22 @@ _BREAKDOWN_TYPES = {"defection", "draft_evasion", "displacement", "arrest", "kil
                     "conscription", "abduction"}
 
 
-def breakdown_drafts(view: SentenceView, previous: list[Draft], source, keys: count) -> list[Draft]:
-    """Children of the last total when a sentence lists counts per place and states no event.
+def breakdown_drafts(
+    view: SentenceView, previous: list[Draft], source, keys: count, own: list[Draft] = ()
+) -> list[Draft] | None:
+    """Children of the last total when a sentence lists counts per place; None when it does not.
 
+    ``own`` are the drafts the sentence made itself ("انشق منهم 30 من نصيب و12 من النعيمة"):
+    the total must then be of one of their types, and the children replace them.
     ``source`` is the sentence's own source (None: the children keep the total's).
     """
     pairs = _count_place_pairs(view)
     if len(pairs) < 2:
-        return []
-    parent = _last_total(previous, view, [q for q, _ in pairs])
+        return None
+    types = {d.type for d in own}
+    parent = _last_total([d for d in previous if not types or d.type in types], view, [q for q, _ in pairs])
     if parent is None:
-        return []
+        return None
     children = []
     for quantity, place in pairs:
         quantity = replace(quantity, kind=quantity.kind or (parent.main_quantity.kind if parent.main_quantity else None))

@@ -18,6 +18,7 @@ DEFAULT_MAX_BYTES = 5_000_000
 
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|div|p|meta)\b", re.IGNORECASE)
 
 
@@ -62,6 +63,12 @@ def _decode_text(data: bytes, source: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
         utf8_error = error
+    if _mostly_utf8_arabic(data):
+        raise IngestError(
+            "I004",
+            f"{source}: broken UTF-8 (bad byte at position {utf8_error.start}); the file was damaged or cut; "
+            "re-save or re-download it as UTF-8",
+        )
     try:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
@@ -74,6 +81,13 @@ def _decode_text(data: bytes, source: str) -> tuple[str, str]:
         f"{source}: not valid UTF-8 (bad byte at position {utf8_error.start}) and not Arabic windows-1256; "
         "re-save the file as UTF-8",
     )
+
+
+def _mostly_utf8_arabic(data: bytes) -> bool:
+    """True when most high bytes form UTF-8 Arabic letters: damaged UTF-8, not windows-1256."""
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    pairs = len(_UTF8_ARABIC.findall(data[:65536]))
+    return high > 0 and 2 * pairs >= 0.5 * high
 
 
 def looks_like_html(text: str) -> bool:
