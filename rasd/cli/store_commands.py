@@ -49,9 +49,13 @@ def run_run(args: argparse.Namespace) -> int:
             rejected += result.rejection is not None
             events += len(result.events)
         totals = store.counts()
-    warn(f"{stored} documents stored with {events} events, {rejected} rejected; "
-         f"{args.db} now holds {totals['articles']} articles and {totals['events']} events")
+    warn(f"{_count(stored, 'document')} stored with {_count(events, 'event')}, {rejected} rejected; "
+         f"{args.db} now holds {_count(totals['articles'], 'article')} and {_count(totals['events'], 'event')}")
     return 1 if rejected else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def run_events(args: argparse.Namespace) -> int:
