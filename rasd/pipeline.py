@@ -12,17 +12,18 @@ from dataclasses import dataclass, field
 
 from rasd.config import STAGE_VERSIONS, Config
 from rasd.errors import DocumentError
+from rasd.events.context import BodyMatches, match_body
 from rasd.events.extract import extract_events
 from rasd.events.lexicon import EventLexicon
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.resolve import find_places
 from rasd.ingest.article import read_article
 from rasd.nlp.actors import ActorLexicon, find_actor_mentions
-from rasd.nlp.lexmatch import split_words
 from rasd.nlp.ner import NerModel, find_entities
 from rasd.nlp.rules import find_rule_entities
 from rasd.records import Analysis, Article, DocumentResult, RawDocument, Rejection
 from rasd.text.dates import find_times
+from rasd.text.normalize import normalize_text
 from rasd.text.numbers import find_quantities
 from rasd.text.clean import PageCleaner
 from rasd.text.segment import Abbreviations, split_sentences
@@ -89,12 +90,11 @@ class Pipeline:
         )
 
 
-def _unnamed_sources(body: str, sentences, lexicon: EventLexicon, names) -> str:
+def _unnamed_sources(body: str, sentences, matches: BodyMatches, names) -> str:
     """The body with every sentence blanked out except those that state an event and quote
     someone the curated lists and rules do not name (there the NER model is worth running)."""
-    words = split_words(body)
-    triggers = [m.start for m in lexicon.triggers.find(words)]
-    quoting = [m for m in lexicon.cues.find(words) if any(c.cls in _QUOTING for c in m.value)]
+    triggers = [m.start for m in matches.triggers]
+    quoting = [m for m in matches.cues if any(c.cls in _QUOTING for c in m.value)]
     unnamed = [m for m in quoting if not any(m.end <= n.start <= m.end + 40 or m.start - 40 <= n.end <= m.start
                                              for n in names)]
     parts, position = [], 0
@@ -118,10 +118,13 @@ def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
     """
     body = article.body
     sentences = split_sentences(body, pipeline.abbreviations)
-    actor_entities = find_actor_mentions(body, pipeline.actors) + tuple(find_rule_entities(body))
+    normalized = normalize_text(body)
+    matches = match_body(body, pipeline.lexicon, pipeline.actors)
+    actor_entities = find_actor_mentions(body, pipeline.actors, list(matches.actors), list(matches.words))
+    actor_entities += tuple(find_rule_entities(body))
     ner_entities: tuple = ()
     if pipeline.ner is not None:
-        masked = _unnamed_sources(body, sentences, pipeline.lexicon, actor_entities)
+        masked = _unnamed_sources(body, sentences, matches, actor_entities)
         ner_entities = find_entities(masked, pipeline.ner) if masked.strip() else ()
     loc_spans = tuple((e.start, e.end) for e in ner_entities if e.label == "LOC")
     places = find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
@@ -130,6 +133,6 @@ def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
         sentences=sentences,
         places=places,
         entities=tuple(sorted(actor_entities + tuple(ner_entities), key=lambda e: (e.start, -e.end))),
-        quantities=tuple(find_quantities(body)),
-        times=tuple(find_times(body, article.published)),
+        quantities=tuple(find_quantities(body, normalized=normalized)),
+        times=tuple(find_times(body, article.published, normalized=normalized)),
     )

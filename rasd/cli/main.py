@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "rasd.cli.evaluate",
     "rasd.cli.geocode",
     "rasd.cli.ner",
+    "rasd.cli.export",
 )
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2

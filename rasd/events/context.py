@@ -8,14 +8,15 @@ the mentions (places, entities, quantities, times) that fall inside it.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import Cue, EventLexicon, Trigger
 from rasd.nlp.actors import ActorHit, ActorLexicon
-from rasd.nlp.lexmatch import Match, Word, split_words
+from rasd.nlp.lexmatch import Match, Word, find_all, split_words
 from rasd.records import Analysis, EntityMention, PlaceMention, Quantity, Sentence, TimeExpression
 
-__all__ = ["SentenceView", "build_views"]
+__all__ = ["BodyMatches", "SentenceView", "build_views", "match_body"]
 
 _WEAPON_MODES = {"air", "artillery", "chemical", "explosive", "gunfire"}
 _WEAPON_TYPES = {"attack", "airstrike", "shelling", "chemical_attack", "explosion", "killing"}
@@ -57,17 +58,51 @@ class SentenceView:
         return any(name in m.value for m in self.modifiers)
 
 
+@dataclass(frozen=True)
+class BodyMatches:
+    """The words of a body and every lexicon match over them (word indices into ``words``)."""
+
+    words: tuple[Word, ...]
+    triggers: tuple[Match[Trigger], ...]
+    modifiers: tuple[Match[tuple[str, ...]], ...]
+    cues: tuple[Match, ...]
+    actors: tuple[ActorHit, ...]
+
+
+@functools.lru_cache(maxsize=4)
+def match_body(body: str, lexicon: EventLexicon, actors: ActorLexicon) -> BodyMatches:
+    """Split a body into words and run every lexicon over it once (memoised: several stages ask)."""
+    words = split_words(body)
+    triggers, modifiers, cues, names = find_all((lexicon.triggers, lexicon.modifiers, lexicon.cues, actors.index), words)
+    return BodyMatches(
+        words=tuple(words),
+        triggers=tuple(triggers),
+        modifiers=tuple(modifiers),
+        cues=tuple(cues),
+        actors=tuple(actors.find(words, matches=names)),
+    )
+
+
+def _slice(matches, low: int, high: int) -> tuple:
+    """The matches lying within words ``low..high-1``, renumbered from the sentence's first word."""
+    return tuple(replace(m, first=m.first - low, last=m.last - low) for m in matches if low <= m.first and m.last < high)
+
+
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:
     """A view of every sentence of the body."""
     views = []
-    body_words = split_words(analysis.article.body)
-    starts = [w.start for w in body_words]
+    body = match_body(analysis.article.body, lexicon, actors)
+    starts = [w.start for w in body.words]
+    entities, places, quantities = (_by_start(items) for items in (analysis.entities, analysis.places,
+                                                                   analysis.quantities))
+    times = _by_start(tuple(t for t in analysis.times if t.start is not None))
     for index, sentence in enumerate(analysis.sentences):
         low, high = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
-        words = tuple(w for w in body_words[low:high] if w.end <= sentence.end)
-        word_list = list(words)
-        triggers = tuple(lexicon.triggers.find(word_list))
-        actor_hits = tuple(actors.find(word_list))
+        while high > low and body.words[high - 1].end > sentence.end:
+            high -= 1
+        words = body.words[low:high]
+        triggers = _slice(body.triggers, low, high)
+        actor_hits = _slice(body.actors, low, high)
         source_names = tuple(a for a in actor_hits if (info := actors.info(a.actor)) is not None and info.kind == "source")
         views.append(
             SentenceView(
@@ -75,13 +110,13 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                 sentence=sentence,
                 words=words,
                 triggers=triggers,
-                modifiers=_free_modifiers(lexicon.modifiers.find(word_list), triggers, source_names),
-                cues=tuple(replace(m, value=cue) for m in lexicon.cues.find(word_list) for cue in m.value),
+                modifiers=_free_modifiers(_slice(body.modifiers, low, high), triggers, source_names),
+                cues=tuple(replace(m, value=cue) for m in _slice(body.cues, low, high) for cue in m.value),
                 actors=actor_hits,
-                entities=_inside(analysis.entities, sentence),
-                places=_inside(analysis.places, sentence),
-                quantities=_inside(analysis.quantities, sentence),
-                times=tuple(t for t in analysis.times if t.start is not None and _contains(sentence, t.start, t.end)),
+                entities=_inside(entities, sentence),
+                places=_inside(places, sentence),
+                quantities=_inside(quantities, sentence),
+                times=_inside(times, sentence),
             )
         )
     return views
@@ -101,5 +136,13 @@ def _contains(sentence: Sentence, start: int, end: int | None) -> bool:
     return sentence.start <= start and (end or start) <= sentence.end
 
 
-def _inside(items, sentence: Sentence) -> tuple:
-    return tuple(item for item in items if _contains(sentence, item.start, item.end))
+def _by_start(items) -> tuple[list[int], tuple]:
+    ordered = tuple(sorted(items, key=lambda item: item.start))
+    return [item.start for item in ordered], ordered
+
+
+def _inside(indexed: tuple[list[int], tuple], sentence: Sentence) -> tuple:
+    """The items (sorted by start) that lie within the sentence."""
+    starts, items = indexed
+    low, high = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+    return tuple(item for item in items[low:high] if _contains(sentence, item.start, item.end))

@@ -28,7 +28,7 @@ from rasd.records import Metadata, RawDocument, Rejection
 
 __all__ = ["document_id", "iter_documents", "parse_published"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _MAX_LINE = 5_000_000

@@ -84,10 +84,18 @@ class ActorLexicon:
                     phrases.append((form, _Alias(row["id"], False, adjective=True)))
         return cls(actors, PhraseIndex.build(phrases))
 
-    def find(self, words: list[Word], adjectives: bool = True) -> list[ActorHit]:
-        """Every actor named in ``words`` (by name, and by nisba adjective unless ``adjectives`` is False)."""
+    @property
+    def index(self) -> PhraseIndex:
+        """The phrase index of names and adjectives (for :func:`rasd.nlp.lexmatch.find_all`)."""
+        return self._aliases
+
+    def find(self, words: list[Word], adjectives: bool = True, matches: list | None = None) -> list[ActorHit]:
+        """Every actor named in ``words`` (by name, and by nisba adjective unless ``adjectives`` is False).
+
+        ``matches`` may pass the result of ``self.index.find(words)`` made already.
+        """
         found = []
-        for match in self._aliases.find(words):
+        for match in self._aliases.find(words) if matches is None else matches:
             alias: _Alias = match.value
             if alias.actor.startswith("_"):
                 continue
@@ -154,11 +162,19 @@ def _followed_by_nisba(words: list[Word], last: int) -> bool:
     return norm.startswith("ال") and (norm.endswith("يه") or norm.endswith("ي")) and len(norm) > 4
 
 
-def find_actor_mentions(text: str, lexicon: ActorLexicon) -> tuple[EntityMention, ...]:
-    """Actor names (not adjectives) in ``text`` as entity mentions with ``key`` set to the actor id."""
-    words = split_words(text)
+def find_actor_mentions(text: str, lexicon: ActorLexicon, hits: list[ActorHit] | None = None,
+                        words: list[Word] | None = None) -> tuple[EntityMention, ...]:
+    """Actor names (not adjectives) in ``text`` as entity mentions with ``key`` set to the actor id.
+
+    ``hits`` and ``words`` may pass a search already made over ``text``.
+    """
+    if hits is None or words is None:
+        words = split_words(text)
+        hits = lexicon.find(words)
     mentions = []
-    for hit in lexicon.find(words, adjectives=False):
+    for hit in hits:
+        if hit.adjective:
+            continue
         start = skip_proclitics(text, words[hit.first].start, hit.prefix)
         end = words[hit.last].end
         label = "SOURCE" if lexicon.actors[hit.actor].kind == "source" else "ACTOR"

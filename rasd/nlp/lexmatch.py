@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from rasd.text.normalize import normalize_key, normalize_text, proclitic_splits
+from rasd.text.normalize import dropped_marks, normalize_key, normalize_text, proclitic_splits
 
-__all__ = ["Match", "PhraseIndex", "Word", "skip_proclitics", "split_words", "word_stems"]
+__all__ = ["Match", "PhraseIndex", "Word", "find_all", "skip_proclitics", "split_words", "word_stems"]
 
 T = TypeVar("T")
 
@@ -64,8 +64,16 @@ def _split_words(text: str, offset: int) -> tuple[Word, ...]:
     """Memoised for the few texts in hand (an article's body is split by several stages)."""
     normalized = normalize_text(text)
     words = []
+    if len(normalized.text) == len(text):  # nothing dropped or expanded: spans are the same
+        for match in _WORD.finditer(normalized.text):
+            start, end = match.span()
+            words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
+        return tuple(words)
+    offsets, marks, size = normalized.offsets, dropped_marks(), len(text)
     for match in _WORD.finditer(normalized.text):
-        start, end = normalized.span_to_original(match.start(), match.end())
+        start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+        while end < size and text[end] in marks:  # diacritics and tatweel after the last letter
+            end += 1
         words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
     return tuple(words)
 
@@ -174,11 +182,15 @@ class PhraseIndex(Generic[T]):
 def skip_proclitics(text: str, start: int, prefix: str) -> int:
     """Move ``start`` past the conjunctions/prepositions of ``prefix``, keeping "ال".
 
+    "لل" (ل + ال) is kept whole, since "لمرصد" would be no word: the span stays verbatim.
+
     >>> text = "وبالقوات"
     >>> text[skip_proclitics(text, 0, "وبال"):]
     'القوات'
+    >>> "وللمرصد"[skip_proclitics("وللمرصد", 0, "ولل"):]
+    'للمرصد'
     """
-    letters = len(prefix) - (2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0)
+    letters = len(prefix) - (2 if prefix.endswith("ال") or prefix.endswith("لل") else 0)
     position = start
     while letters > 0 and position < len(text):
         if normalize_key(text[position]):
@@ -187,3 +199,22 @@ def skip_proclitics(text: str, start: int, prefix: str) -> int:
     while position < len(text) and not normalize_key(text[position]).strip() and text[position] not in " \n":
         position += 1
     return position
+
+
+def find_all(indexes: tuple[PhraseIndex, ...], words: list[Word]) -> tuple[list[Match], ...]:
+    """``tuple(index.find(words) for index in indexes)``, in one pass over the words.
+
+    Each word is looked up once for all the indexes (most words open no phrase of any),
+    which is what makes several lexicons cheap on a long article.
+    """
+    found: tuple[list[Match], ...] = tuple([] for _ in indexes)
+    free = [0] * len(indexes)
+    for position, word in enumerate(words):
+        for number, index in enumerate(indexes):
+            if position < free[number] or not index._openings(word.norm):
+                continue
+            match = index.match_at(words, position)
+            if match is not None:
+                found[number].append(match)
+                free[number] = match.last + 1
+    return found

@@ -21,7 +21,7 @@ from rasd.errors import StoreError
 from rasd.output import event_to_dict, place_mention_to_dict
 from rasd.records import DocumentResult, Rejection
 
-__all__ = ["SCHEMA", "SqliteStore", "event_row"]
+__all__ = ["EVENT_COLUMNS", "PLACE_COLUMNS", "SCHEMA", "SqliteStore", "event_row"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS rejections (
 );
 """
 
-_EVENT_COLUMNS = (
+EVENT_COLUMNS = (
     "event_id", "doc_id", "type", "aggregate", "parent", "evidence", "evidence_start", "evidence_end",
     "actor1", "actor1_kind", "actor2", "actor2_kind",
     "quantity_value", "quantity_min", "quantity_max", "quantity_kind", "quantity_text",
@@ -65,7 +65,7 @@ _EVENT_COLUMNS = (
     "date_start", "date_end", "time_precision", "time_basis",
     "outlet", "source", "speaker", "factuality", "confidence", "extractor", "record_json",
 )
-_PLACE_COLUMNS = (
+PLACE_COLUMNS = (
     "doc_id", "start", "end", "text", "pcode", "name_ar", "name_en", "admin1", "admin2", "admin3",
     "lat", "lon", "precision", "country",
 )
@@ -141,16 +141,16 @@ class SqliteStore:
              article.published.isoformat() if article.published else None, article.body, article.encoding,
              removed, run_key),
         )
-        marks = ", ".join("?" for _ in _EVENT_COLUMNS)
+        marks = ", ".join("?" for _ in EVENT_COLUMNS)
         for event in result.events:
             row = event_row(article.doc_id, event_to_dict(event))
-            self._db.execute(f"INSERT OR REPLACE INTO events VALUES ({marks})", [row[c] for c in _EVENT_COLUMNS])
-        place_marks = ", ".join("?" for _ in _PLACE_COLUMNS)
+            self._db.execute(f"INSERT OR REPLACE INTO events VALUES ({marks})", [row[c] for c in EVENT_COLUMNS])
+        place_marks = ", ".join("?" for _ in PLACE_COLUMNS)
         for mention in result.places:
             place = place_mention_to_dict(mention)
             place["doc_id"] = article.doc_id
             self._db.execute(
-                f"INSERT OR REPLACE INTO places VALUES ({place_marks})", [place[c] for c in _PLACE_COLUMNS]
+                f"INSERT OR REPLACE INTO places VALUES ({place_marks})", [place[c] for c in PLACE_COLUMNS]
             )
 
     def iter_events(self, event_type: str | None = None) -> Iterator[dict[str, Any]]:

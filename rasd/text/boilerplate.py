@@ -164,11 +164,11 @@ def inline_cut(info: LineInfo, lexicon: CueLexicon) -> int | None:
     'وقال إنه سيسحب القوات "قريبا جداً".. '
     """
     texts = tuple(word.text for word in info.words)
-    for cue in lexicon.cues:
-        if cue.kind != "read_also" or cue.mode == "contains":
-            continue
-        size = len(cue.words)
-        for i in range(3, len(texts) - size + 1):
+    for i in range(3, len(texts)):
+        for _, cue in lexicon.by_first.get(texts[i], ()):  # only cues opening with this word
+            if cue.kind != "read_also" or cue.mode == "contains":
+                continue
+            size = len(cue.words)
             if texts[i : i + size] == cue.words and _cut_here(info, info.words, i, size):
                 return info.words[i].start
     return None

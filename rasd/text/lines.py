@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from rasd.errors import DataError
-from rasd.text.normalize import normalize_key, normalize_text
+from rasd.text.normalize import dropped_marks, normalize_key, normalize_text
 
 __all__ = [
     "BOILERPLATE_KINDS",
@@ -169,9 +169,12 @@ def to_words(line: str) -> tuple[Word, ...]:
     ['اقرا', 'ايضا', 'عنوان']
     """
     normalized = normalize_text(line)
+    offsets, marks, size = normalized.offsets, dropped_marks(), len(line)
     words = []
     for match in _FOLDED_WORD.finditer(normalized.text):
-        start, end = normalized.span_to_original(match.start(), match.end())
+        start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+        while end < size and line[end] in marks:
+            end += 1
         words.append(Word(match.group(), start, end))
     return tuple(words)
 

@@ -29,6 +29,7 @@ __all__ = [
     "NormalizedText",
     "fold_char",
     "normalize_key",
+    "dropped_marks",
     "normalize_text",
     "normalize_text_slow",
     "proclitic_splits",
@@ -127,6 +128,11 @@ def normalize_text(text: str) -> NormalizedText:
         kept.append(len(text))
         offsets = tuple(kept)
     return NormalizedText(original=text, text=folded, offsets=offsets)
+
+
+def dropped_marks() -> frozenset[str]:
+    """The characters normalisation drops (diacritics, tatweel, bidi marks), spaces aside."""
+    return _folding().dropped_chars
 
 
 def normalize_text_slow(text: str) -> NormalizedText:

@@ -24,6 +24,8 @@ carry a signature and share under 15%.
 
 from __future__ import annotations
 
+import functools
+
 import re
 
 from rasd.text.lines import CueLexicon, LineInfo, to_words
@@ -127,13 +129,15 @@ def content_words(texts: tuple[str, ...]) -> tuple[str, ...]:
     >>> content_words(("والرئيس", "في", "سوريا", "بالسوري"))
     ('رئيس', 'سوريا', 'سوري')
     """
-    out = []
-    for word in texts:
-        stem = word
-        for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-            if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
-                stem = stem[len(prefix) :]
-                break
-        if len(stem) >= 4 or (len(stem) == 3 and len(word) >= 4):
-            out.append(stem)
-    return tuple(out)
+    return tuple(stem for stem in map(_content_stem, texts) if stem)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _content_stem(word: str) -> str:
+    """The word without a leading و/ف/ب/ل/ال when it is a content word, else ""."""
+    stem = word
+    for prefix in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if stem.startswith(prefix) and len(stem) - len(prefix) >= 3:
+            stem = stem[len(prefix) :]
+            break
+    return stem if len(stem) >= 4 or (len(stem) == 3 and len(word) >= 4) else ""
