@@ -23,7 +23,7 @@ from rasd.nlp.ner import NerModel, find_entities
 from rasd.nlp.rules import find_rule_entities
 from rasd.records import Analysis, Article, DocumentResult, RawDocument, Rejection
 from rasd.text.dates import find_times
-from rasd.text.normalize import normalize_text
+from rasd.text.normalize import normalize_document
 from rasd.text.numbers import find_quantities
 from rasd.text.clean import PageCleaner
 from rasd.text.segment import Abbreviations, split_sentences
@@ -118,7 +118,7 @@ def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
     """
     body = article.body
     sentences = split_sentences(body, pipeline.abbreviations)
-    normalized = normalize_text(body)
+    normalized = normalize_document(body)
     matches = match_body(body, pipeline.lexicon, pipeline.actors)
     actor_entities = find_actor_mentions(body, pipeline.actors, list(matches.actors), list(matches.words))
     actor_entities += tuple(find_rule_entities(body))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from rasd.events.lexicon import Cue, EventLexicon, Trigger
@@ -37,11 +38,12 @@ class SentenceView:
     places: tuple[PlaceMention, ...]
     quantities: tuple[Quantity, ...]
     times: tuple[TimeExpression, ...]
+    starts: tuple[int, ...] = ()  # the words' start offsets, for word_at
+    alone: bool = False  # the only sentence of its paragraph
 
     def word_at(self, offset: int) -> int:
         """Index of the word that holds (or follows) a character offset of the body."""
-        starts = [w.start for w in self.words]
-        position = bisect.bisect_right(starts, offset) - 1
+        position = bisect.bisect_right(self.starts, offset) - 1
         return max(position, 0)
 
     def text(self, first: int, last: int) -> str:
@@ -96,6 +98,7 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
     entities, places, quantities = (_by_start(items) for items in (analysis.entities, analysis.places,
                                                                    analysis.quantities))
     times = _by_start(tuple(t for t in analysis.times if t.start is not None))
+    paragraphs = Counter(s.paragraph for s in analysis.sentences)
     for index, sentence in enumerate(analysis.sentences):
         low, high = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         while high > low and body.words[high - 1].end > sentence.end:
@@ -117,6 +120,8 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                 places=_inside(places, sentence),
                 quantities=_inside(quantities, sentence),
                 times=_inside(times, sentence),
+                starts=tuple(w.start for w in words),
+                alone=paragraphs[sentence.paragraph] == 1,
             )
         )
     return views

@@ -78,8 +78,7 @@ def _is_headline(view: SentenceView, views: list[SentenceView]) -> bool:
     Its events are told in the body (or belong to another article), so none is coded from it.
     """
     text = view.sentence.text.rstrip()
-    alone = all(v.sentence.paragraph != view.sentence.paragraph for v in views if v is not view)
-    return alone and len(view.words) <= 14 and not text.endswith(_FINAL)
+    return view.alone and len(view.words) <= 14 and not text.endswith(_FINAL)
 
 
 def _follows_up(view: SentenceView, new: list[Draft], drafts: list[Draft]) -> bool:

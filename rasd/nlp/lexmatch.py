@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from rasd.text.normalize import dropped_marks, normalize_key, normalize_text, proclitic_splits
+from rasd.text.normalize import dropped_marks, normalize_document, normalize_key, proclitic_splits
 
 __all__ = ["Match", "PhraseIndex", "Word", "find_all", "skip_proclitics", "split_words", "word_stems"]
 
@@ -62,7 +62,7 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
 @functools.lru_cache(maxsize=8)
 def _split_words(text: str, offset: int) -> tuple[Word, ...]:
     """Memoised for the few texts in hand (an article's body is split by several stages)."""
-    normalized = normalize_text(text)
+    normalized = normalize_document(text)
     words = []
     if len(normalized.text) == len(text):  # nothing dropped or expanded: spans are the same
         for match in _WORD.finditer(normalized.text):
@@ -209,12 +209,24 @@ def find_all(indexes: tuple[PhraseIndex, ...], words: list[Word]) -> tuple[list[
     """
     found: tuple[list[Match], ...] = tuple([] for _ in indexes)
     free = [0] * len(indexes)
+    openers = _openers(indexes)
     for position, word in enumerate(words):
-        for number, index in enumerate(indexes):
-            if position < free[number] or not index._openings(word.norm):
+        numbers = openers.get(word.norm)
+        if numbers is None:
+            numbers = tuple(n for n, index in enumerate(indexes) if index._openings(word.norm))
+            if len(openers) < 200_000:
+                openers[word.norm] = numbers
+        for number in numbers:
+            if position < free[number]:
                 continue
-            match = index.match_at(words, position)
+            match = indexes[number].match_at(words, position)
             if match is not None:
                 found[number].append(match)
                 free[number] = match.last + 1
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _openers(indexes: tuple[PhraseIndex, ...]) -> dict[str, tuple[int, ...]]:
+    """A memo, per set of indexes, of which indexes each word may open a phrase in."""
+    return {}

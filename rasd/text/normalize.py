@@ -30,6 +30,7 @@ __all__ = [
     "fold_char",
     "normalize_key",
     "dropped_marks",
+    "normalize_document",
     "normalize_text",
     "normalize_text_slow",
     "proclitic_splits",
@@ -128,6 +129,13 @@ def normalize_text(text: str) -> NormalizedText:
         kept.append(len(text))
         offsets = tuple(kept)
     return NormalizedText(original=text, text=folded, offsets=offsets)
+
+
+@functools.lru_cache(maxsize=4)
+def normalize_document(text: str) -> NormalizedText:
+    """:func:`normalize_text` memoised for the few long texts in hand (an article body is
+    normalised once and shared by the word splitter, the number and the date finders)."""
+    return normalize_text(text)
 
 
 def dropped_marks() -> frozenset[str]:
