@@ -6,6 +6,7 @@ and nowhere else.
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 from rasd.records import (
@@ -19,6 +20,8 @@ from rasd.records import (
     Rejection,
     TimeExpression,
 )
+
+_QUANTITY_FIELDS = ("value", "min", "max", "approximate", "unit", "kind", "text", "start", "end")
 
 __all__ = [
     "article_to_dict",
@@ -104,37 +107,12 @@ def _actor_to_dict(actor: Actor) -> dict[str, Any]:
 
 def quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
     """A quantity: exact value, or min/max for approximate words."""
-    return {
-        "value": quantity.value,
-        "min": quantity.min,
-        "max": quantity.max,
-        "approximate": quantity.approximate,
-        "unit": quantity.unit,
-        "kind": quantity.kind,
-        "text": quantity.text,
-        "start": quantity.start,
-        "end": quantity.end,
-    }
+    return {name: getattr(quantity, name) for name in _QUANTITY_FIELDS}
 
 
 def location_to_dict(location: Location) -> dict[str, Any]:
-    """An event's location with its role."""
-    return {
-        "text": location.text,
-        "start": location.start,
-        "end": location.end,
-        "role": location.role,
-        "pcode": location.pcode,
-        "name_ar": location.name_ar,
-        "name_en": location.name_en,
-        "admin1": location.admin1,
-        "admin2": location.admin2,
-        "admin3": location.admin3,
-        "lat": location.lat,
-        "lon": location.lon,
-        "precision": location.precision,
-        "country": location.country,
-    }
+    """An event's location with its role (the record's fields, in the contract's order)."""
+    return {f.name: getattr(location, f.name) for f in fields(Location)}
 
 
 def time_to_dict(time: TimeExpression) -> dict[str, Any]:

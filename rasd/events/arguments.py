@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 TYPE_QUANTITY_KIND = {
+    "killing": "killed",
     "defection": "defected",
     "draft_evasion": "evaded",
     "displacement": "displaced",
@@ -60,14 +61,25 @@ def assign_quantity_kinds(view: SentenceView, hits: list[TriggerHit]) -> list[Qu
     """The sentence's counts with a kind (killed, injured, defected...), years and dates left out."""
     casualty = [(h.first, h.last, h.type) for h in hits if h.type.startswith("casualty_")]
     events = [h for h in hits if not h.type.startswith("casualty_") and h.ok]
-    result = []
+    result: list[Quantity] = []
     for quantity in view.quantities:
         if not is_count(quantity) or _descriptive(view, quantity):
             continue
-        kind = quantity.kind or _casualty_kind(view, quantity, casualty) or _only_deaths(quantity, casualty)
+        if result and result[-1].kind and not quantity.kind and _part_of_previous(view, quantity):
+            result.append(replace(quantity, kind=result[-1].kind))  # "قتل خمسة بينهم طفلان"
+            continue
+        kind = quantity.kind or _casualty_kind(view, quantity, casualty)
+        kind = kind or _only_deaths(view, quantity, casualty, [h for h in hits if h.ok])
         kind = kind or _event_kind(view, quantity, events)
         result.append(replace(quantity, kind=kind) if kind != quantity.kind else quantity)
     return result
+
+
+def _part_of_previous(view: SentenceView, quantity: Quantity) -> bool:
+    """True for a count right after "بينهم / منهم" (or coordinated with one that is)."""
+    position = view.word_at(quantity.start)
+    before = {w.norm for w in view.words[max(position - 2, 0) : position]}
+    return bool(before & {"بينهم", "منهم", "بينها", "بينهما", "غالبيتهم", "معظمهم", "بينهن"})
 
 
 def _descriptive(view: SentenceView, quantity: Quantity) -> bool:
@@ -96,12 +108,16 @@ def _casualty_kind(view: SentenceView, quantity: Quantity, casualty: list[tuple[
     return "killed" if best[1] == "casualty_killed" else "injured"
 
 
-def _only_deaths(quantity: Quantity, casualty: list[tuple[int, int, str]]) -> str | None:
-    """A count of people in a sentence that speaks of deaths and of nothing else is of the dead."""
+def _only_deaths(view: SentenceView, quantity: Quantity, casualty: list[tuple[int, int, str]],
+                 hits: list[TriggerHit]) -> str | None:
+    """A count of people in a sentence that speaks of deaths (and no injuries) is of the dead when
+    the word nearest to it is a death word ("تشريد 95 ألف ... اتهامات بقتل" is not)."""
     types = {c_type for _, _, c_type in casualty}
-    if types == {"casualty_killed"} and (quantity.unit or "people") in _PEOPLE:
-        return "killed"
-    return None
+    if types != {"casualty_killed"} or (quantity.unit or "people") not in _PEOPLE:
+        return None
+    position = view.word_at(quantity.start)
+    nearest = min(hits, key=lambda h: min(abs(position - h.first), abs(position - h.last)), default=None)
+    return "killed" if nearest is not None and nearest.type == "casualty_killed" else None
 
 
 def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]) -> str | None:
@@ -115,7 +131,8 @@ def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]
 
 def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, source_words: set[int]) -> list[Actor]:
     """The event's actor (and targets) among the actors named in the sentence."""
-    candidates = [a for a in view.actors if not any(i in source_words for i in range(a.first, a.last + 1))]
+    candidates = [a for a in view.actors if not any(i in source_words for i in range(a.first, a.last + 1))
+                  and not _seat(view, a)]
     chosen = []
     agent = _adjective_agent(view, hit, candidates) or _marked_agent(view, hit, candidates)
     agent = agent or _responsible(view, hit, candidates)
@@ -138,6 +155,11 @@ def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, sou
             continue
         chosen.append(_actor_record(view, candidate, role, actors))
     return chosen
+
+
+def _seat(view: SentenceView, candidate) -> bool:
+    """True for "ومقره بريطانيا": the country a body sits in, not an actor of the event."""
+    return candidate.first > 0 and view.words[candidate.first - 1].norm in ("مقره", "ومقره", "مقرها", "ومقرها")
 
 
 def _adjective_agent(view, hit, candidates):

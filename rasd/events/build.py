@@ -30,6 +30,7 @@ from rasd.records import Actor, Quantity
 
 __all__ = ["build_sentence_drafts", "implied_victims"]
 
+_REMOTE = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing"}
 _CAUSAL = {"جراء", "بسبب", "اثر", "نتيجه", "بفعل", "جرّاء"}
 _PERSON_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
@@ -57,8 +58,10 @@ def build_sentence_drafts(
     vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
     if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
         events = [replace(killed[0], type="killing")]
+    elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type == "killing" for h in events):
+        events = [replace(killed[0], type="killing")] + events  # "قتل شاب بعد أن أطلق الجنود النار عليه"
     casualties = bool(killed) or any(h.ok and h.type == "casualty_injured" for h in hits) or any(
-        q.kind in ("killed", "injured") for q in quantities
+        q.kind in ("killed", "injured") for q in view.quantities  # kinds said by the counted noun itself
     )
     events = [h for h in events if casualties or not _shooting(h)]
     events = _campaign(events, quantities)
@@ -69,6 +72,8 @@ def build_sentence_drafts(
     drafts = []
     for event_type, hit in by_type.items():
         own = sorted(owners.get(event_type, []), key=_quantity_rank)
+        if event_type in _ATTACKS:  # a count of people that says nothing of harm is not the event's count
+            own = [q for q in own if q.kind is not None or q.unit not in _PERSON_UNITS | {None}]
         if event_type == "killing" and not own and any(t in _ATTACKS and owners.get(t) for t in by_type):
             continue  # deaths told with their cause belong to the attack that caused them
         for quantity_group in _split_tolls(event_type, own, view):

@@ -97,7 +97,21 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         hit = _apply_context(hit, view, sports)
         hits.append(hit)
         hits += [replace(hit, type=MODE_TYPES[m], chained=True) for m in _chained_modes(hit, view)]
-    return _drop_nested(hits)
+    return _spread_denials(_drop_nested(hits))
+
+
+def _spread_denials(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A sentence that denies or negates one mention of an event denies the mentions after it too
+    ("تنفي سوريا استخدام الغاز السام ... خلال هجوم على دوما"); a claim told before a denial
+    ("... قصفت موقعنا، لكن الجيش الأميركي نفى") stays."""
+    denied = {}
+    for hit in hits:
+        if hit.status in ("denied", "negated") and hit.type not in denied:
+            denied[hit.type] = hit
+    return [
+        replace(h, status=denied[h.type].status) if h.ok and h.type in denied and h.first > denied[h.type].first else h
+        for h in hits
+    ]
 
 
 def _predicate_of_earlier(hit: TriggerHit, hits: list[TriggerHit]) -> bool:
@@ -141,8 +155,8 @@ def _resolve_type(
         for mode in _MODE_ORDER:
             if mode in modes and not (mode == "explosive" and trigger.id in _STRIKE_WORDS):
                 return replace(hit, type=MODE_TYPES[mode])
-    for mode in recent_modes:  # most recent first
-        if not (mode == "chemical" and trigger.id in _STRIKE_WORDS):
+    for mode in recent_modes:  # most recent first; a gas attack must be said in its own sentence
+        if mode != "chemical":
             return replace(hit, type=MODE_TYPES[mode])
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
