@@ -127,7 +127,11 @@ def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
         masked = _unnamed_sources(body, sentences, matches, actor_entities)
         ner_entities = find_entities(masked, pipeline.ner) if masked.strip() else ()
     loc_spans = tuple((e.start, e.end) for e in ner_entities if e.label == "LOC")
-    places = find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
+    persons = [(e.start, e.end) for e in actor_entities + tuple(ner_entities) if e.label == "PER"]
+    places = tuple(
+        place for place in find_places(body, pipeline.gazetteer, title=article.title, extra_spans=loc_spans)
+        if not any(start <= place.start < end for start, end in persons)  # "هايكو" in a minister's name
+    )
     return Analysis(
         article=article,
         sentences=sentences,

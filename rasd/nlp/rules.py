@@ -29,6 +29,7 @@ _STOP = {
     "وقال", "قال", "قالت", "أكد", "أفاد", "ذكر", "وأكد", "تحت", "عند", "لم", "لا", "هذا", "هذه", "ذلك",
 }
 _PARTICIPLES = {"المكون", "المؤلف", "المؤلفة", "المكونة", "المعني", "المعنية", "المسؤول", "المسؤولة", "الذي", "التي"}
+_LETTER = r"[\u0621-\u064A\u0670\u0640\u064B-\u065F]"
 _WORD = r"[\u0621-\u064A\u0660-\u0669\u0670\u0640\u064B-\u065F]+"
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,60})[”\"»]")
 _KUNYA = re.compile(rf"(?<![\u0621-\u064A])(?:أبو|ابو|أبي|ابي|أم)\s+{_WORD}(?:\s+{_WORD})?")
@@ -38,6 +39,11 @@ _TITLED = re.compile(
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{1,2}})،\s*(?:ال)?(?:رئيس|مدير|متحدث|المتحدث|ناطق|الناطق|مسؤول|عضو|قائد|"
     rf"وزير|سفير|سفيرة|مندوب|نائب|أمين|الأمين|محلل|مستشار|قيادي|مراسل|رئيسة|مديرة)"
 )
+_NISBA = rf"ال{_LETTER}+(?:ي|ية)"
+_TITLE_FIRST = re.compile(
+    rf"(?<![\u0621-\u064A])(?:و?ال)?(?:وزير|وزيرة|رئيس|رئيسة|سفير|سفيرة|مندوب|مندوبة|المتحدث باسم|الناطق باسم)"
+    rf"(?:\s+(?!{_NISBA}\s)ال{_LETTER}+)?\s+{_NISBA}(?:\s+{_NISBA})?\s+(?P<name>{_WORD}(?:\s+{_WORD})?)"
+)
 _HEAD = re.compile(
     rf"(?<![\u0621-\u064A])(?P<clitic>و?[بل]?(?=ال)|و?ل?(?=لل)|[وبل]?)(?:{'|'.join(_ORG_HEADS)})((?:\s+{_WORD}){{1,4}})"
 )
@@ -45,7 +51,8 @@ _HEAD = re.compile(
 
 def find_rule_entities(text: str, offset: int = 0) -> list[EntityMention]:
     """ORG and PER mentions found by rules in ``text`` (spans + offset), sorted by start."""
-    found = _kunya_persons(text) + _titled_persons(text) + _quoted_orgs(text) + _headed_orgs(text)
+    found = _kunya_persons(text) + _titled_persons(text) + _title_first_persons(text) + _quoted_orgs(text)
+    found += _headed_orgs(text)
     found.sort(key=lambda e: (e.start, -(e.end - e.start)))
     kept: list[EntityMention] = []
     for entity in found:
@@ -66,7 +73,7 @@ def _kunya_persons(text: str) -> list[EntityMention]:
             continue
         # a kunya of three words takes a nisba/family name ("أبو محمود الحوراني")
         tail = text[match.end() : match.end() + 30]
-        extra = re.match(rf"\s+(ال{_WORD[1:]}ي)(?![\u0621-\u064A])", tail) if len(words) == 2 else None
+        extra = re.match(rf"\s+(ال{_LETTER}+ي)(?![\u0621-\u064A])", tail) if len(words) == 2 else None
         if extra:
             name = f"{name} {extra.group(1)}"
         persons.append(EntityMention(name, match.start(), match.start() + len(name), "PER", "rule", 0.7))
@@ -82,6 +89,22 @@ def _titled_persons(text: str) -> list[EntityMention]:
         if any(word in _STOP for word in name.split()):
             continue
         persons.append(EntityMention(name, match.start("name"), match.end("name"), "PER", "rule", 0.6))
+    return persons
+
+
+def _title_first_persons(text: str) -> list[EntityMention]:
+    """"وزير الخارجية الألماني هايكو ماس", "الرئيس الأمريكي دونالد ترامب": a title, an office and a
+    nationality, then one or two name words."""
+    persons = []
+    for match in _TITLE_FIRST.finditer(text):
+        words = match.group("name").split()
+        while words and (words[-1] in _STOP or words[-1].startswith(("ال", "و"))):
+            words.pop()
+        if not words:
+            continue
+        name = " ".join(words)
+        start = match.start("name")
+        persons.append(EntityMention(name, start, start + len(name), "PER", "rule", 0.5))
     return persons
 
 
