@@ -41,7 +41,8 @@ _VIOLENT = {
 _STATE_BEFORE = {"تحت", "مناطق", "منطقه", "نفوذ", "خطوط"}
 _RELATIVE_PEOPLE = {"الذين", "اللذين", "اللواتي", "اللاتي", "ممن"}
 _STILL = {"يزال", "تزال", "زال", "زالت", "يزالون", "يزالوا", "تزالان", "يزالان"}
-_PURPOSE_TYPES = {"territory_captured", "attack", "agreement", "arrest", "killing", "military_offensive"}
+_PURPOSE_TYPES = {"territory_captured", "agreement"}  # "لاستعادة السيطرة", "للتوصل إلى اتفاق"; elsewhere ل is
+# often genitive ("تجديد الجيش لعملياته العسكرية"), and "لشن/لتنفيذ" are planned cues of their own
 _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
 _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bombardment" is not a gas attack
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
