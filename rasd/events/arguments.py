@@ -315,7 +315,7 @@ def choose_place(
             score = (hit.first - position) + 6
             if any(position < o.first < hit.first and o.type != hit.type for o in others):
                 score += 12
-        score += {1: 0, 2: 1, 3: 2, 4: 4}.get(place.precision or 4, 4)
+        score += {1: 0, 2: 1, 3: 2, 4: 8}.get(place.precision or 4, 8)  # a country says least
         if _actor_base(view, position):
             score += 15
         if best_score is None or score < best_score:

@@ -165,13 +165,18 @@ def _paragraph_place(draft: Draft, views: list[SentenceView]) -> PlaceMention | 
 
 
 def _main_place(analysis: Analysis) -> PlaceMention | None:
-    """The Syrian place (finest first) the article names most, counting the lead twice."""
+    """The place the article names most, counting the lead twice: a Syrian one when there is
+    one (rasd's articles are mostly about Syria), else one of the country the article is about."""
+    return _most_named(analysis, syrian=True) or _most_named(analysis, syrian=False)
+
+
+def _most_named(analysis: Analysis, syrian: bool) -> PlaceMention | None:
     lead_end = analysis.sentences[0].end if analysis.sentences else 0
     counter: Counter[str] = Counter()
     first: dict[str, PlaceMention] = {}
     for mention in analysis.places:
         place = mention.place
-        if place is None or place.country != "SY" or place.level == "country":
+        if place is None or place.level == "country" or (place.country == "SY") != syrian:
             continue
         key = place.pcode or place.admin3 or place.admin2 or place.admin1 or place.id
         counter[key] += 2 if mention.start < lead_end else 1
