@@ -28,11 +28,19 @@ STAGE_VERSIONS = {
 
 @dataclass(frozen=True, slots=True)
 class Config:
-    """Settings of a run. Environment variables are ``RASD_`` + the upper-case field name."""
+    """Settings of a run. Environment variables are ``RASD_`` + the upper-case field name.
+
+    - ``max_bytes``: the largest document accepted;
+    - ``use_ner``: run the trained NER model (off: curated lists and rules only);
+    - ``min_confidence``: events below this confidence are left out of the output;
+    - ``keep_unasserted``: also output events that the text denies, negates, plans, threatens
+      or only supposes, with that factuality (left out by default: they did not happen).
+    """
 
     max_bytes: int = 5_000_000
     use_ner: bool = True
     min_confidence: float = 0.0
+    keep_unasserted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a plain dict (stored with each run)."""

@@ -61,8 +61,11 @@ class Pipeline:
 
     @property
     def versions(self) -> dict[str, str]:
-        """The version of every stage, stored with each run."""
-        return dict(STAGE_VERSIONS)
+        """The version of every stage that runs, stored with each run."""
+        versions = dict(STAGE_VERSIONS)
+        if self.ner is None:
+            versions["ner"] = "off"
+        return versions
 
     def process(self, raw: RawDocument | Rejection) -> DocumentResult:
         """Read and code one document; a document that cannot be read gives a rejection."""
@@ -75,7 +78,8 @@ class Pipeline:
             return DocumentResult(doc_id=raw.doc_id, source=raw.source, article=None, rejection=rejection)
         try:
             analysis = analyze_article(article, self)
-            events = extract_events(analysis, self.lexicon, self.actors)
+            events = extract_events(analysis, self.lexicon, self.actors, self.config.keep_unasserted)
+            events = tuple(e for e in events if e.confidence >= self.config.min_confidence)
         except Exception as error:  # a bug must cost one document, not the run: record it and go on
             detail = f"{raw.source}: internal error while extracting ({type(error).__name__}: {error}); please report it"
             rejection = Rejection(raw.doc_id, raw.source, "extract", "E001", detail)

@@ -147,3 +147,22 @@ def test_the_bundled_example_gives_events(capsys):
     assert "shelling" in types and "arrest" in types and "displacement" in types
     body = result["article"]["body"]
     assert "اقرأ أيضاً" not in body and "الوسوم" not in body
+
+
+def test_unasserted_events_on_request_and_confidence_floor(capsys, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("غارة\n\nنفى الجيش شن أي غارة على بلدة سراقب.\n\nقتل ثلاثة مدنيين في غارة على بلدة كفرنبل.\n",
+                    encoding="utf-8")
+    _, out, _ = run(capsys, "extract", str(path))
+    assert [e["factuality"] for e in json.loads(out)["events"]] == ["asserted"]
+    _, out, _ = run(capsys, "extract", str(path), "--keep-unasserted")
+    assert sorted(e["factuality"] for e in json.loads(out)["events"]) == ["asserted", "denied"]
+    _, out, _ = run(capsys, "extract", str(path), "--min-confidence", "0.99")
+    assert json.loads(out)["events"] == []
+
+
+def test_store_errors_exit_2(capsys, tmp_path):
+    bad = tmp_path / "not.sqlite"
+    bad.write_bytes(b"not a database" * 100)
+    code, _, err = run(capsys, "run", str(EXAMPLE), "--db", str(bad))
+    assert code == 2 and "[S001]" in err

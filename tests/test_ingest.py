@@ -60,6 +60,12 @@ def test_decode_rejects_a_huge_file():
     assert "20.0 MB" in error.value.message and "--max-bytes" in error.value.message
 
 
+def test_size_limit_message_reads_well_for_small_limits():
+    with pytest.raises(IngestError) as error:
+        decode_bytes(b"a" * 2_000, "small.txt", max_bytes=1_000)
+    assert "2 kB is larger than the 1 kB limit" in error.value.message
+
+
 def test_html_is_sniffed_and_extracted():
     html = (
         "<html><head><title>غارة على البلدة</title></head><body><article><h1>غارة على البلدة</h1>"

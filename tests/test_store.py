@@ -99,3 +99,21 @@ def test_round_trip(tmp_path_factory, body, value):
     for extra in ("doc_id", "published", "title", "url"):
         stored.pop(extra)
     assert stored == expected
+
+
+def test_a_document_that_now_reads_well_drops_its_old_rejection(tmp_path):
+    with SqliteStore.open(tmp_path / "r.sqlite") as store:
+        store.save(DocumentResult("d1", "a.txt", None, rejection=Rejection("d1", "a.txt", "ingest", "I003", "big")))
+        store.save(_result("d1", "غارة على إدلب"))
+        assert store.counts()["rejections"] == 0 and store.counts()["articles"] == 1
+
+
+def test_merged_mentions_are_stored(tmp_path):
+    result = _result("d1", "غارة على إدلب")
+    event = result.events[0]
+    merged = DocumentResult("d1", "a.txt", result.article, events=(
+        __import__("dataclasses").replace(event, mentions=(Evidence("غارة", 0, 4),)),))
+    with SqliteStore.open(tmp_path / "r.sqlite") as store:
+        store.save(merged)
+        (mentions,) = store._db.execute("SELECT mentions_json FROM events").fetchone()
+    assert json.loads(mentions) == [{"text": "غارة", "start": 0, "end": 4}]

@@ -29,6 +29,9 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="a TOML file of settings (see docs/config.md)")
     parser.add_argument("--no-ner", action="store_true", help="do not run the NER model (rules and gazetteer only)")
     parser.add_argument("--max-bytes", type=int, help="largest document accepted, in bytes (default 5000000)")
+    parser.add_argument("--min-confidence", type=float, help="leave out events below this confidence (0-1, default 0)")
+    parser.add_argument("--keep-unasserted", action="store_true",
+                        help="also output events the text denies, negates, plans or supposes, with that factuality")
 
 
 def input_overrides(args: argparse.Namespace) -> Metadata | None:
@@ -49,6 +52,8 @@ def input_config(args: argparse.Namespace) -> Config:
         args.config,
         use_ner=False if args.no_ner else None,
         max_bytes=args.max_bytes,
+        min_confidence=args.min_confidence,
+        keep_unasserted=True if args.keep_unasserted else None,
     )
 
 

@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"rasd: error: {error.message}", file=sys.stderr)
         return EXIT_USAGE
-    except RasdError as error:
+    except RasdError as error:  # a store, data or configuration problem: nothing to do but fix it
         print(f"rasd: error [{error.code}]: {error.message}", file=sys.stderr)
-        return EXIT_REJECTED
+        return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -35,7 +35,7 @@ def print_events_table(events: list[dict]) -> None:
     print("  ".join("-" * w for w in _WIDTHS))
     for event in events:
         print("  ".join(_fit(c, w) for c, w in zip(event_cells(event), _WIDTHS)))
-    print(f"({len(events)} events)")
+    print(f"({len(events)} event{'' if len(events) == 1 else 's'})")
 
 
 def _fit(text: str, width: int) -> str:

@@ -22,7 +22,7 @@ from rasd.events.arguments import (
 from rasd.events.attribution import SentenceSource, factuality_of, source_for
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
-from rasd.events.triggers import MODE_TYPES, TriggerHit
+from rasd.events.triggers import MODE_TYPES, UNASSERTED, TriggerHit
 from rasd.text.clean import find_dateline
 from rasd.text.numbers_lexicon import NounLexicon
 from rasd.nlp.actors import ActorLexicon
@@ -48,8 +48,16 @@ def build_sentence_drafts(
     sources: list[SentenceSource],
     actors: ActorLexicon,
     keys: count,
+    keep_unasserted: bool = False,
 ) -> list[Draft]:
-    """Drafts for the events one sentence states; ``sources`` are the sentence's quoted sources."""
+    """Drafts for the events one sentence states; ``sources`` are the sentence's quoted sources.
+
+    With ``keep_unasserted``, mentions the text denies, negates, plans or only supposes are
+    drafted too, with that factuality.
+    """
+    if keep_unasserted:
+        hits = [replace(h, status="ok", unasserted=UNASSERTED[h.status]) if h.status in UNASSERTED else h
+                for h in hits]
     events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
     killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
     quantities = assign_quantity_kinds(view, hits)
@@ -239,7 +247,7 @@ def _draft(key: int, view: SentenceView, hit: TriggerHit, quantities: list[Quant
         role=place_role(view, hit, place) if place else "site",
         time=choose_time(view, hit),
         source=source,
-        factuality=factuality_of(view, source, actors, hit.alleged),
+        factuality=hit.unasserted or factuality_of(view, source, actors, hit.alleged),
         aggregate=hit.type == "military_offensive",
     )
 

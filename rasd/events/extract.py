@@ -33,8 +33,11 @@ _PART = {"احداها", "احدها", "احدي", "احد", "بعضها", "اح
 _ANAPHORA = {"الحادث", "الحادثه", "الواقعه", "العمليه", "ذلك"}
 
 
-def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> tuple[Event, ...]:
-    """Every event the article states, as Event records."""
+def extract_events(
+    analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon, keep_unasserted: bool = False
+) -> tuple[Event, ...]:
+    """Every event the article states, as Event records (with ``keep_unasserted``, also those it
+    denies, negates, plans or supposes, with that factuality)."""
     views = build_views(analysis, lexicon, actors)
     keys = count()
     drafts: list[Draft] = []
@@ -53,7 +56,7 @@ def extract_events(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexic
         recent.append((view.index, modes_of(hits)))
         if _is_headline(view, views):
             continue
-        sentence_drafts = build_sentence_drafts(view, hits, sources, actors, keys)
+        sentence_drafts = build_sentence_drafts(view, hits, sources, actors, keys, keep_unasserted)
         own_source = source if source is not None and source.explicit else None
         children = breakdown_drafts(view, drafts, own_source, keys, sentence_drafts)
         if children is not None:

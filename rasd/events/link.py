@@ -137,6 +137,8 @@ def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
     """
     if rich.type != poor.type or rich.parent is not None or _another(rich) or _another(poor):
         return False
+    if (rich.hit and rich.hit.unasserted) != (poor.hit and poor.hit.unasserted):
+        return False  # a denial of an attack is not a re-telling of it
     rich_count, poor_count = _numbers(rich), _numbers(poor)
     if poor_count and not _same_count(rich_count, poor_count):
         return False

@@ -22,13 +22,18 @@ from rasd.events.context import SentenceView
 from rasd.events.lexicon import Trigger
 from rasd.nlp.actors import ActorLexicon
 
-__all__ = ["MODE_TYPES", "TriggerHit", "VETO_CLASSES", "find_trigger_hits", "modes_of"]
+__all__ = ["MODE_TYPES", "TriggerHit", "UNASSERTED", "VETO_CLASSES", "find_trigger_hits", "modes_of"]
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
                 "hypothetical_after")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
+UNASSERTED = {  # veto -> the factuality an event keeps when unasserted events are asked for
+    "negated": "negated", "refrain": "negated", "foiled": "negated", "denied": "denied",
+    "planned": "planned", "planned_after": "planned", "intent": "planned",
+    "hypothetical": "hypothetical", "hypothetical_after": "hypothetical", "any": "hypothetical",
+}
 _MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire", "ground")
 MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
               "gunfire": "killing", "ground": "military_offensive"}
@@ -63,6 +68,7 @@ class TriggerHit:
     status: str = "ok"
     alleged: bool = False
     chained: bool = False
+    unasserted: str | None = None  # factuality of a vetoed mention kept on request
 
     @property
     def ok(self) -> bool:

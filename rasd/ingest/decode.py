@@ -31,7 +31,7 @@ def decode_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if len(data) > max_bytes:
         raise IngestError(
             "I003",
-            f"{source}: {len(data) / 1e6:.1f} MB is larger than the {max_bytes / 1e6:.1f} MB limit for one "
+            f"{source}: {_size(len(data))} is larger than the {_size(max_bytes)} limit for one "
             "article; split the file or raise --max-bytes",
         )
     if not data.strip():
@@ -42,6 +42,13 @@ def decode_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text)) > len(text) / 100:
         raise IngestError("I002", f"{source}: the text is full of control characters; is it a binary file?")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _size(count: int) -> str:
+    """A byte count for messages: "20.0 MB", "12 kB", "800 bytes"."""
+    if count >= 1_000_000:
+        return f"{count / 1e6:.1f} MB"
+    return f"{count / 1e3:.0f} kB" if count >= 1_000 else f"{count} bytes"
 
 
 def _is_binary(data: bytes) -> bool:

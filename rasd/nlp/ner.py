@@ -56,12 +56,12 @@ class NerModel:
             folder = folder.parent
         model_path = folder / MODEL_FILE
         if not model_path.is_file() or not (folder / LEXICON_FILE).is_file():
-            raise DataError("D210", f"no NER model in {folder}: it needs {MODEL_FILE} and {LEXICON_FILE}; run `rasd train-ner`")
+            raise DataError("D410", f"no NER model in {folder}: it needs {MODEL_FILE} and {LEXICON_FILE}; run `rasd train-ner`")
         meta = {}
         if (folder / META_FILE).is_file():
             meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         if meta.get("feature_version", FEATURE_VERSION) != FEATURE_VERSION:
-            raise DataError("D211", f"the NER model in {folder} was trained with other features; retrain it")
+            raise DataError("D411", f"the NER model in {folder} was trained with other features; retrain it")
         model = cls(model_path, NerLexicon.load(folder / LEXICON_FILE), meta)
         model.tagger()
         return model
@@ -75,7 +75,7 @@ class NerModel:
             try:
                 tagger.open(str(self.model_path))
             except (OSError, ValueError) as error:
-                raise DataError("D212", f"cannot open the NER model {self.model_path}: {error}") from error
+                raise DataError("D412", f"cannot open the NER model {self.model_path}: {error}") from error
             self._tagger = tagger
         return self._tagger
 

@@ -91,7 +91,7 @@ def _read_blocks(path: Path) -> list[list[list[str]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise DataError("D202", f"cannot read the NER corpus {path}: {error.strerror}") from error
+        raise DataError("D402", f"cannot read the NER corpus {path}: {error.strerror}") from error
     blocks: list[list[list[str]]] = [[]]
     for line in text.splitlines():
         if not line.strip():
@@ -128,7 +128,7 @@ def read_aqmar(folder: str | Path) -> list[TaggedSentence]:
     folder = Path(folder)
     files = sorted(folder.glob("*.txt"))
     if not files:
-        raise DataError("D203", f"no AQMAR articles (*.txt) in {folder}")
+        raise DataError("D403", f"no AQMAR articles (*.txt) in {folder}")
     return [sentence for path in files for sentence in read_conll(path, _AQMAR_TYPES)]
 
 

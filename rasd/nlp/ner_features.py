@@ -93,7 +93,7 @@ class NerLexicon:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as error:
-            raise DataError("D201", f"cannot read the NER lexicon {path}: {error.strerror}") from error
+            raise DataError("D401", f"cannot read the NER lexicon {path}: {error.strerror}") from error
         entries = []
         for line in lines:
             if line and not line.startswith("#"):

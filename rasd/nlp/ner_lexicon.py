@@ -44,7 +44,7 @@ def _read_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
-        raise DataError("D204", f"cannot read the gazetteer file {path}: {error.strerror}") from error
+        raise DataError("D404", f"cannot read the gazetteer file {path}: {error.strerror}") from error
 
 
 def read_anergazet(folder: Path) -> Iterator[tuple[str, str]]:
@@ -73,7 +73,7 @@ def read_admin_names(folder: Path) -> Iterator[tuple[str, str]]:
         try:
             areas = json.loads("\n".join(_read_lines(folder / name)))
         except json.JSONDecodeError as error:
-            raise DataError("D205", f"{folder / name} is not valid JSON: {error.msg}") from error
+            raise DataError("D405", f"{folder / name} is not valid JSON: {error.msg}") from error
         for area in areas:
             if area.get("name", {}).get("ar"):
                 yield area["name"]["ar"], "GAZ_LOC"

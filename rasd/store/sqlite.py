@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS events (
     latitude REAL, longitude REAL, geo_precision INTEGER, country TEXT,
     date_start TEXT, date_end TEXT, time_precision TEXT, time_basis TEXT,
     outlet TEXT, source TEXT, speaker TEXT, factuality TEXT, confidence REAL, extractor TEXT,
-    record_json TEXT NOT NULL
+    record_json TEXT NOT NULL, mentions_json TEXT
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
@@ -63,7 +63,7 @@ EVENT_COLUMNS = (
     "location", "location_role", "pcode", "admin1", "admin2", "admin3",
     "latitude", "longitude", "geo_precision", "country",
     "date_start", "date_end", "time_precision", "time_basis",
-    "outlet", "source", "speaker", "factuality", "confidence", "extractor", "record_json",
+    "outlet", "source", "speaker", "factuality", "confidence", "extractor", "record_json", "mentions_json",
 )
 PLACE_COLUMNS = (
     "doc_id", "start", "end", "text", "pcode", "name_ar", "name_en", "admin1", "admin2", "admin3",
@@ -113,7 +113,11 @@ class SqliteStore:
         return run_key
 
     def save(self, result: DocumentResult, run_key: str | None = None) -> None:
-        """Store one document's result, replacing what the same document stored before."""
+        """Store one document's result, replacing what the same document stored before.
+
+        A document that now reads well also loses the rejections it had before (say, once
+        --max-bytes was raised); a rejection never removes a stored article.
+        """
         try:
             with self._db:
                 if result.rejection is not None:
@@ -142,8 +146,12 @@ class SqliteStore:
              removed, run_key),
         )
         marks = ", ".join("?" for _ in EVENT_COLUMNS)
+        self._db.execute("DELETE FROM rejections WHERE doc_id = ?", (article.doc_id,))
         for event in result.events:
             row = event_row(article.doc_id, event_to_dict(event))
+            row["mentions_json"] = json.dumps(
+                [{"text": m.text, "start": m.start, "end": m.end} for m in event.mentions], ensure_ascii=False
+            )
             self._db.execute(f"INSERT OR REPLACE INTO events VALUES ({marks})", [row[c] for c in EVENT_COLUMNS])
         place_marks = ", ".join("?" for _ in PLACE_COLUMNS)
         for mention in result.places:
@@ -206,4 +214,5 @@ def event_row(doc_id: str, event: dict[str, Any]) -> dict[str, Any]:
         "speaker": event["attribution"]["speaker"], "factuality": event["factuality"],
         "confidence": event["confidence"], "extractor": event["extractor"],
         "record_json": json.dumps(event, ensure_ascii=False, sort_keys=True),
+        "mentions_json": None,
     }
