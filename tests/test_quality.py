@@ -21,9 +21,9 @@ DEV_FLOORS = {
     "pcode": 0.93,
     "role": 0.99,
     "actor": 0.75,
-    "source": 0.86,
+    "source": 0.90,
     "time": 0.89,
-    "factuality": 0.85,
+    "factuality": 0.88,
 }
 
 

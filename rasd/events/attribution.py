@@ -62,6 +62,11 @@ def find_sources(view: SentenceView, actors: ActorLexicon) -> list[SentenceSourc
         if relay and len(after) > 1 and _after_an(view, after[1][0]):
             after = after[1:]  # "نقلت وكالة سانا عن مصدر عسكري": the source is the one quoted
         before = [n for n in names if cue.first - 4 <= n[1] < cue.first]
+        if cue.value.cls == "continuation":
+            before = []  # "أكد X ... وأضاف أن": the speaker goes on; a name before "وأضاف" is not it
+            if not after and found:
+                found.append(replace(found[-1], cue=cue.first, whole=not _opens_clause(view, cue.last)))
+                continue
         candidates = after[:1] or before[-1:]
         if not candidates:
             continue
