@@ -166,3 +166,29 @@ def test_store_errors_exit_2(capsys, tmp_path):
     bad.write_bytes(b"not a database" * 100)
     code, _, err = run(capsys, "run", str(EXAMPLE), "--db", str(bad))
     assert code == 2 and "[S001]" in err
+
+
+PAGE = """<!doctype html><html><head><title>غارة على سراقب</title>
+<meta property="article:published_time" content="2026-11-20"></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/s">سوريا</a></nav>
+<article><h1>غارة على سراقب</h1>
+<p>قُتل أربعة مدنيين في غارة جوية على بلدة سراقب أمس، وفق ما أفاد الدفاع المدني السوري.</p>
+<p>اقرأ أيضاً: <a href="/x">مقتل عشرة في قصف على مدينة أخرى</a></p>
+<p>وأضاف الدفاع المدني أن فرقه انتشلت الضحايا من تحت الأنقاض في البلدة الواقعة جنوب إدلب.</p>
+<p>الوسوم</p><p>شارك</p></article>
+<div class="comments"><p>تعليق: قصف رهيب على المدينة قتل فيه كثيرون حسب قولي</p></div>
+<footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def test_html_page_end_to_end(capsys, tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(path))
+    result = json.loads(out)
+    assert code == 0 and result["article"]["title"] == "غارة على سراقب"
+    assert result["article"]["published"] == "2026-11-20"
+    body = result["article"]["body"]
+    assert "اقرأ أيضاً" not in body and "مقتل عشرة" not in body and "تعليق" not in body and "الوسوم" not in body
+    (event,) = result["events"]
+    assert event["type"] == "airstrike" and event["quantity"]["value"] == 4
+    assert event["location"]["pcode"] == "C3916" and event["time"]["date_start"] == "2026-11-19"
