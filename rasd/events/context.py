@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rasd.events.lexicon import Cue, EventLexicon, Trigger
 from rasd.nlp.actors import ActorHit, ActorLexicon
@@ -87,7 +87,7 @@ def match_body(body: str, lexicon: EventLexicon, actors: ActorLexicon) -> BodyMa
 
 def _slice(matches, low: int, high: int) -> tuple:
     """The matches lying within words ``low..high-1``, renumbered from the sentence's first word."""
-    return tuple(replace(m, first=m.first - low, last=m.last - low) for m in matches if low <= m.first and m.last < high)
+    return tuple(m._replace(first=m.first - low, last=m.last - low) for m in matches if low <= m.first and m.last < high)
 
 
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:
@@ -114,7 +114,7 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                 words=words,
                 triggers=triggers,
                 modifiers=_free_modifiers(_slice(body.modifiers, low, high), triggers, source_names),
-                cues=tuple(replace(m, value=cue) for m in _slice(body.cues, low, high) for cue in m.value),
+                cues=tuple(m._replace(value=cue) for m in _slice(body.cues, low, high) for cue in m.value),
                 actors=actor_hits,
                 entities=_inside(entities, sentence),
                 places=_inside(places, sentence),

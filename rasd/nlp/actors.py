@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from rasd.events.lexicon import read_tsv
 from rasd.nlp.lexmatch import PhraseIndex, Word, skip_proclitics, split_words
@@ -36,8 +37,7 @@ class ActorInfo:
     party: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class ActorHit:
+class ActorHit(NamedTuple):
     """An actor named by words ``first..last`` of a word list (``prefix``: the proclitics of the first)."""
 
     first: int
