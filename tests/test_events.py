@@ -152,3 +152,15 @@ def test_event_dict_has_exactly_the_contract_fields(pipeline_rules):
     assert set(event["quantity"]) == {"value", "min", "max", "approximate", "unit", "kind", "text", "start", "end"}
     assert set(event["time"]) == {"text", "start", "end", "date_start", "date_end", "precision", "basis"}
     assert set(event["attribution"]) == {"outlet", "source", "speaker"}
+
+
+def test_an_armed_group_missing_from_the_curated_list_is_still_the_actor(pipeline_rules):
+    event = only(code(pipeline_rules, "قصف لواء شهداء اليرموك بقذائف الهاون مواقع قوات النظام في بلدة الشيخ مسكين."),
+                 "shelling")
+    actor = next(a for a in event["actors"] if a["role"] == "actor")
+    assert actor["text"] == "لواء شهداء اليرموك" and actor["kind"] is None
+
+
+def test_a_word_inside_a_group_name_is_no_trigger(pipeline_rules):
+    events = code(pipeline_rules, "أعلن لواء شهداء اليرموك انضمامه إلى الجبهة الجنوبية.")
+    assert events == []

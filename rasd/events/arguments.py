@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rasd.events.context import SentenceView
 from rasd.events.triggers import TriggerHit
-from rasd.nlp.actors import ActorLexicon
+from rasd.nlp.actors import ActorHit, ActorLexicon
 from rasd.nlp.lexmatch import skip_proclitics
 from rasd.records import Actor, PlaceMention, Quantity, TimeExpression
 from rasd.text.numbers import is_count
@@ -44,6 +44,8 @@ TYPE_QUANTITY_KIND = {
     "conscription": "conscripted",
     "religious_ruling": "signatories",
 }
+_ARMED_HEADS = {"لواء", "الويه", "كتايب", "كتيبه", "فصيل", "فصايل", "جيش", "حركه", "جبهه", "تنظيم", "قوات", "ميليشيا",
+                "ميليشيات", "فرقه", "غرفه", "تجمع", "سرايا", "فيلق", "مجموعه"}
 _ARMED_KINDS = {"state forces", "rebel group", "political militia", "identity militia", "external/other"}
 _ARMED_ONLY = {"defection", "airstrike", "shelling", "armed_clash", "military_offensive", "territory_captured",
                "explosion", "chemical_attack", "arrest", "conscription", "base_established", "reinforcement"}
@@ -131,7 +133,7 @@ def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]
 
 def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, source_words: set[int]) -> list[Actor]:
     """The event's actor (and targets) among the actors named in the sentence."""
-    candidates = [a for a in view.actors if not any(i in source_words for i in range(a.first, a.last + 1))
+    candidates = [a for a in view.actors + _armed_groups(view) if not any(i in source_words for i in range(a.first, a.last + 1))
                   and not _seat(view, a)]
     chosen = []
     agent = _adjective_agent(view, hit, candidates) or _marked_agent(view, hit, candidates)
@@ -155,6 +157,31 @@ def choose_actors(view: SentenceView, hit: TriggerHit, actors: ActorLexicon, sou
             continue
         chosen.append(_actor_record(view, candidate, role, actors))
     return chosen
+
+
+def _armed_groups(view: SentenceView) -> tuple[ActorHit, ...]:
+    """Groups the curated list lacks, named by an armed-group head ("لواء شهداء اليرموك",
+    "كتائب ..."): candidates of unknown kind (their id is "org:" and their name)."""
+    taken = {i for a in view.actors for i in range(a.first, a.last + 1)}
+    found = []
+    for entity in view.entities:
+        if entity.label != "ORG" or entity.key is not None:
+            continue
+        first, last = view.word_at(entity.start), view.word_at(max(entity.end - 1, entity.start))
+        head = view.words[first].norm
+        if any(i in taken for i in range(first, last + 1)) or not {head, _strip_article(head)} & _ARMED_HEADS:
+            continue
+        weapons = {i for m in view.modifiers for i in range(m.first, m.last + 1)}
+        cut = next((i for i in range(first + 1, last + 1) if i in weapons), last + 1)  # "... بقذائف الهاون"
+        found.append(ActorHit(first, cut - 1, f"org:{view.text(first, cut - 1)}", False, ""))
+    return tuple(found)
+
+
+def _strip_article(word: str) -> str:
+    for prefix in ("وال", "بال", "ال", "و"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def _seat(view: SentenceView, candidate) -> bool:
@@ -223,9 +250,13 @@ def _nearest_agent(view, hit, candidates, actors: ActorLexicon):
     best, best_distance = None, None
     for candidate in candidates:
         info = actors.info(candidate.actor)
-        if info is None or info.kind in ("source", "civilians", "protesters") or _is_support(view, candidate):
+        unknown = candidate.actor.startswith("org:")  # an armed group the curated list lacks
+        if (info is None and not unknown) or _is_support(view, candidate):
             continue
-        if candidate.adjective or (hit.type in _ARMED_ONLY and info.kind not in _ARMED_KINDS):
+        kind = "rebel group" if unknown else info.kind
+        if kind in ("source", "civilians", "protesters"):
+            continue
+        if candidate.adjective or (hit.type in _ARMED_ONLY and kind not in _ARMED_KINDS):
             continue
         if candidate.first > hit.last:
             distance = candidate.first - hit.last
