@@ -88,7 +88,10 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
     """
     hits = []
     names = [(hit.first, hit.last) for hit in view.actors if not hit.adjective]
-    names += [(view.word_at(e.start), view.word_at(max(e.end - 1, e.start))) for e in view.entities if e.label == "ORG"]
+    names += [  # organisations the model found or that are quoted; a head-word guess ("حركة نزوح") is too loose
+        (view.word_at(e.start), view.word_at(max(e.end - 1, e.start)))
+        for e in view.entities if e.label == "ORG" and (e.source == "ner" or e.confidence >= 0.7)
+    ]
     sports = view.has_modifier("sports")
     for match in view.triggers:
         trigger: Trigger = match.value
