@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasd.geo.gazetteer import Entry
 from rasd.geo.match import Spot
@@ -20,9 +21,9 @@ __all__ = ["Anchor", "Context", "build_context", "context_for", "sentence_countr
 _WEIGHTS = {"admin1": 3.0, "admin2": 2.5, "admin3": 2.0, "area": 2.0, "region": 1.5, "community": 1.5}
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """One unambiguous place in the article, as context for the others."""
+class Anchor(NamedTuple):
+    """One unambiguous place in the article, as context for the others (a named tuple,
+    cheap to build: one is made for most mentions)."""
 
     spot: int
     sentence: int
@@ -68,7 +69,9 @@ class Context:
         """Anchors of one sentence, other than spot ``exclude``'s own."""
         anchors = self.by_sentence.get(sentence, ())
         own = self.by_spot.get(exclude)
-        return tuple(a for a in anchors if a is not own) if own is not None and own in anchors else anchors
+        if own is None or own.sentence != sentence:
+            return anchors
+        return tuple(a for a in anchors if a is not own)
 
     def nearest_km(self, entry: Entry, exclude: int = -1) -> float:
         """Distance from ``entry`` to the nearest Syrian anchor point (inf when none)."""
@@ -79,7 +82,9 @@ class Context:
         best = math.inf
         for spot, a_lat, a_lon, _ in self.points:
             if spot != exclude:
-                best = min(best, math.hypot((a_lon - lon) * scale, a_lat - lat))
+                distance = math.hypot((a_lon - lon) * scale, a_lat - lat)
+                if distance < best:
+                    best = distance
         return best * 111.195
 
     def has_admin2(self, admin2: str | None, exclude: int = -1) -> bool:
@@ -91,34 +96,39 @@ class Context:
         return count - (1 if own is not None and own.admin2 == admin2 else 0) > 0
 
 
-def spot_anchor(index: int, spot: Spot, entries: list[Entry], weight_factor: float = 1.0) -> Anchor | None:
-    """The anchor a spot gives, when all its readings agree on a governorate or a country."""
+def spot_anchor(
+    index: int, spot: Spot, entries: list[Entry], weight_factor: float = 1.0, sentence: int | None = None
+) -> Anchor | None:
+    """The anchor a spot gives, when all its readings agree on a governorate or a country.
+
+    ``sentence`` overrides the spot's sentence number (-1 for the title).
+    """
     if not entries:
         return None
-    countries = {e.place.country for e in entries}
-    if len(countries) != 1:
+    place, several = entries[0].place, len(entries) > 1
+    if several and len({e.place.country for e in entries}) != 1:
         return None
-    country = next(iter(countries))
-    if country != "SY":
-        entry = entries[0]
-        return Anchor(index, spot.sentence, 1.0 * weight_factor, country, level=entry.level)
-    admin1s = {e.place.admin1 for e in entries}
-    if len(admin1s) != 1:
+    sentence = spot.sentence if sentence is None else sentence
+    if place.country != "SY":
+        return Anchor(index, sentence, 1.0 * weight_factor, place.country, level=place.level)
+    if several and len({e.place.admin1 for e in entries}) != 1:
         return None
-    best = max(entries, key=_anchor_rank)
+    best = max(entries, key=_anchor_rank) if several else entries[0]
     admin2s = {e.place.admin2 for e in entries if e.place.admin2}
-    weight = _WEIGHTS.get(best.level, 1.0) * weight_factor
+    weight = _WEIGHTS.get(best.place.level, 1.0) * weight_factor
     if spot.descriptor in ("governorate", "countryside"):
         weight = _WEIGHTS["admin1"] * weight_factor
     return Anchor(
-        index, spot.sentence, weight, "SY", next(iter(admin1s)),
-        next(iter(admin2s)) if len(admin2s) == 1 else None, best.place.lat, best.place.lon, best.level,
+        index, sentence, weight, "SY", place.admin1,
+        next(iter(admin2s)) if len(admin2s) == 1 else None, best.place.lat, best.place.lon, best.place.level,
     )
 
 
+_RANK = {"community": 3, "area": 2, "admin3": 1}
+
+
 def _anchor_rank(entry: Entry) -> tuple:
-    order = {"community": 3, "area": 2, "admin3": 1}
-    return (order.get(entry.level, 0), entry.importance)
+    return (_RANK.get(entry.place.level, 0), entry.importance)
 
 
 def build_context(anchors: list[Anchor]) -> Context:

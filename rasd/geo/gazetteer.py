@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.errors import DataError
@@ -39,6 +39,10 @@ class Entry:
     ``capital`` is OCHA's CAPIT_LVL ("0" national ... "3" sub-district capital), "C" for a
     national capital abroad, or "". ``tier`` 2 marks a city abroad that needs a cue
     ("مدينة X" or its country in the sentence).
+
+    ``is_small`` (a Syrian community that is no admin capital and has no known
+    population over 5,000) and ``importance`` (a prior in [0, 4]: capitals and populous
+    places rank higher) are worked out once, when the entry is made.
     """
 
     place: Place
@@ -49,23 +53,29 @@ class Entry:
     flags: frozenset[str] = frozenset()
     near_pcode: str | None = None
     capital_of: str | None = None
+    is_small: bool = field(init=False, repr=False, compare=False)
+    importance: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        place = self.place
+        small = place.level == "community" and not self.capital and (place.population or 0) < 5000
+        object.__setattr__(self, "is_small", small)
+        object.__setattr__(self, "importance", _importance(self.capital, place.population))
 
     @property
     def level(self) -> str:
         """The place level (community, admin1, ..., country, city, area, region)."""
         return self.place.level
 
-    @property
-    def is_small(self) -> bool:
-        """A Syrian community that is no admin capital and has no known population over 5,000."""
-        return self.place.level == "community" and not self.capital and (self.place.population or 0) < 5000
 
-    @property
-    def importance(self) -> float:
-        """A prior in [0, 4]: capitals and populous places rank higher."""
-        capital = {"0": 4.0, "C": 3.5, "1": 3.0, "2": 2.2, "3": 1.4}.get(self.capital, 0.0)
-        population = math.log10(self.place.population) / 2 if self.place.population else 0.0
-        return max(capital, min(population, 3.5))
+_CAPITAL_PRIOR = {"0": 4.0, "C": 3.5, "1": 3.0, "2": 2.2, "3": 1.4}
+
+
+def _importance(capital: str, population: int | None) -> float:
+    """The prior of :attr:`Entry.importance` for a capital rank and a population."""
+    prior = _CAPITAL_PRIOR.get(capital, 0.0)
+    size = math.log10(population) / 2 if population else 0.0
+    return max(prior, min(size, 3.5))
 
 
 def build_fold_table() -> dict[int, str]:
@@ -164,9 +174,12 @@ def _capitals(entries: tuple[Entry, ...]) -> dict[str, int]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
     """Places and the indexes that find them by normalised name.
+
+    A gazetteer equals only itself (it is hashed by identity, so that matching can
+    memoise per-word readings against it).
 
     ``index`` maps a folded name ("دير الزور") to entry positions; ``first_words`` maps the
     first word of every name to the longest name length in words; ``loose`` maps

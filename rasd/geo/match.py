@@ -14,14 +14,19 @@ it ("إدلب السورية"), a preposition or a list it belongs to. Offsets a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import functools
+import re
+from dataclasses import dataclass
+from itertools import chain
+from typing import NamedTuple
 
 from rasd.geo.gazetteer import Gazetteer, skeleton
+from rasd.geo.lexicon import lookup, proclitic_forms, strip_variants
 from rasd.geo.words import Words, find_words
 
 __all__ = ["NAMING_DESCRIPTORS", "Spot", "spot_places"]
 
-_TANWIN = ("\u064b", "\u064c", "\u064d")
+_TANWIN = re.compile("[\u064b\u064c\u064d]")
 _NAME_DESCRIPTORS = ("town", "city", "quarter", "camp", "zone", "facility", "subdistrict")
 NAMING_DESCRIPTORS = ("town", "city", "quarter", "camp", "facility", "subdistrict")
 _UNKNOWN_DESCRIPTORS = ("town", "city", "quarter", "camp")
@@ -30,13 +35,15 @@ _ROAD = frozenset(("طريق", "الطريق", "اوتوستراد", "الاوت
 _CITY_WORDS = frozenset(("بين", "العاصمه")) | _ROAD
 
 
-@dataclass(frozen=True, slots=True)
-class Spot:
+class Spot(NamedTuple):
     """A place name found in the text, with the grammar around it (see module docstring).
 
     ``start``/``end`` span the mention (with "ريف"/"محافظة"/direction words when they
     change the meaning); ``name_start``/``name_end`` span the name alone. ``candidates``
     are gazetteer positions; empty for an unknown name after a descriptor.
+
+    An immutable named tuple rather than a frozen dataclass: one is made for every
+    mention, and a tuple is several times cheaper to build.
     """
 
     start: int
@@ -63,54 +70,43 @@ class Spot:
     before: str = ""
 
 
-def _variants(word: str) -> tuple[str, ...]:
-    """A word and its forms without و/ف and then ب/ل/ك proclitics ("وبريف" -> "بريف", "ريف")."""
-    out = [word]
-    rest = word
-    if rest[:1] in ("و", "ف") and len(rest) > 3:
-        rest = rest[1:]
-        out.append(rest)
-    if rest[:1] in ("ب", "ل", "ك") and len(rest) > 3:
-        out.append(rest[1:])
-    return tuple(out)
-
-
-def _lookup(word: str, table):
-    """The value (or True) for the first form of ``word`` found in a dict or set, else None."""
-    for form in _variants(word):
-        if form in table:
-            return table[form] if isinstance(table, dict) else form
-    return None
+@functools.lru_cache(maxsize=1)
+def _city_forms() -> dict[str, str]:
+    """The proclitic forms of the road and "between" words (see :func:`proclitic_forms`)."""
+    return proclitic_forms(_CITY_WORDS)
 
 
 def _strip(word: str) -> str:
-    """The shortest proclitic-free form of ``word`` (a lexicon check should use :func:`_lookup`)."""
-    return _variants(word)[-1]
+    """The shortest proclitic-free form of ``word`` (a lexicon check should use its forms)."""
+    return strip_variants(word)[-1]
 
 
-def _longest(words: Words, i: int, gaz: Gazetteer, memo: dict) -> tuple[int, str, str] | None:
+def _longest(words: Words, i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
     """The longest name starting at word ``i``: (end word, proclitics, folded key) or None."""
-    splits = _splits(words.folded[i], gaz, memo)
+    folded = words.folded
     best = None
-    for prefix, stem in splits:
-        longest = gaz.first_words[stem]
-        if longest > 1 and (i + 1 >= len(words.folded) or words.folded[i + 1] not in gaz.second_words.get(stem, ())):
+    for reading in _splits(gaz, folded[i]):
+        longest = reading.longest
+        if longest > 1 and (i + 1 >= len(folded) or folded[i + 1] not in reading.seconds):
             longest = 1
-        parts = [stem]
-        for j in range(i + 1, min(i + longest, len(words.folded))):
+        if longest == 1:  # the stem alone: no longer name can follow
+            if reading.matched and best is None:
+                best = (i + 1, reading.prefix, reading.stem)
+            continue
+        parts = [reading.stem]
+        for j in range(i + 1, min(i + longest, len(folded))):
             if not words.joinable(j):
                 break
-            parts.append(words.folded[j])
+            parts.append(folded[j])
         for n in range(len(parts), 0, -1):
             key = " ".join(parts[:n])
             if key in gaz.index or key in gaz.blocked:
                 if best is None or n > best[0] - i:
-                    best = (i + n, prefix, key)
+                    best = (i + n, reading.prefix, key)
                 break
     return best
 
 
-_PROCLITIC_LETTERS = frozenset("وفبلك")
 _PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل", "فلل")
 
 
@@ -132,90 +128,112 @@ def _stems(word: str):
         yield prefix, stem
 
 
-def _splits(word: str, gaz: Gazetteer, memo: dict) -> tuple[tuple[str, str], ...]:
-    """(proclitics, stem) splits of ``word`` whose stem starts a gazetteer name (memoised per text)."""
-    found = memo.get(word)
-    if found is None:
-        found = memo[word] = tuple(pair for pair in _stems(word) if pair[1] in gaz.first_words)
-    return found
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A (proclitics, stem) reading of a word whose stem starts a gazetteer name.
 
-
-def _may_matter(word: str, triggers: frozenset[str]) -> bool:
-    """Fast test: could ``word`` start a name or be a descriptor (after its proclitics)?
-
-    Mirrors :func:`_stems` without building the readings.
+    ``named``: the stem alone is a name; ``matched``: it is a name or a blocked phrase;
+    ``longest``: words in the longest name it starts; ``seconds``: the second words of
+    the longer names.
     """
-    if word in triggers:
-        return True
-    rest = word
-    if rest[:1] in ("و", "ف"):
-        rest = rest[1:]
-        if rest in triggers:
-            return True
-    head, stem = rest[:1], rest[1:]
-    if head in ("ب", "ل") and stem in triggers:
-        return True
-    if head == "ك" and stem.startswith("ال") and stem in triggers:
-        return True
-    return head == "ل" and stem[:1] == "ل" and "ا" + stem in triggers
+
+    prefix: str
+    stem: str
+    named: bool
+    matched: bool
+    longest: int
+    seconds: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _splits(gaz: Gazetteer, word: str) -> tuple[_Reading, ...]:
+    """The readings of ``word`` whose stem starts a gazetteer name (memoised across texts)."""
+    return tuple(
+        _Reading(prefix, stem, stem in gaz.index, stem in gaz.index or stem in gaz.blocked,
+                 gaz.first_words[stem], gaz.second_words.get(stem, frozenset()))
+        for prefix, stem in _stems(word) if stem in gaz.first_words
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word that could start a name or be a descriptor after its proclitics.
+
+    A trigger (first word of a name, or a descriptor) behind و/ف, then ب/ل, ك before
+    ال, or لل for ال: the words the readings of :func:`_stems` and the lexicon forms
+    can reach, so that one set lookup per word picks the words of a text worth trying.
+    """
+    triggers = gaz.triggers
+    articled = [trigger for trigger in triggers if trigger.startswith("ال")]
+    stems = [trigger[2:] for trigger in articled]
+    return frozenset(chain(
+        triggers,
+        *(map(head.__add__, triggers) for head in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")),
+        *(map(head.__add__, articled) for head in ("ك", "وك", "فك")),
+        *(map(head.__add__, stems) for head in ("لل", "ولل", "فلل")),
+    ))
 
 
 def spot_places(text: str, gaz: Gazetteer) -> list[Spot]:
-    """Every place name in ``text`` (including unknown names after a descriptor), in order."""
+    """Every place name in ``text`` (including unknown names after a descriptor), in order.
+
+    Each spot is read as a dict of its fields (only those that differ from the
+    defaults of :class:`Spot`); lists are linked on those dicts and each Spot is
+    built once at the end.
+    """
     words = find_words(text, gaz)
-    memo: dict = {}
-    triggers = gaz.triggers
-    unique = set(words.folded)
-    relevant = unique & triggers
-    relevant.update(w for w in unique - relevant if w[0] in _PROCLITIC_LETTERS and _may_matter(w, triggers))
-    spots: list[Spot] = []
+    relevant, descriptors = _relevant_words(gaz), gaz.lexicon.forms["descriptors"]
+    spots: list[dict] = []
     after = 0
-    classes: dict[str, str | None] = {}
     for i in [k for k, word in enumerate(words.folded) if word in relevant]:
-        if i < after or not _worth_trying(words, i, gaz, memo, classes):
+        if i < after:
             continue
-        found = _adjective_spot(words, i, gaz) or _name_spot(words, i, gaz, memo)
+        cls = descriptors.get(words.folded[i])
+        if not _worth_trying(words, i, gaz, cls):
+            continue
+        adjective = cls in ("capital", "territory") and _adjective_spot(words, i, gaz, cls)
+        found = adjective or _name_spot(words, i, gaz, cls)
         if found is None:
             continue
-        spot, after = found
-        if spot is not None:
-            spots.append(spot)
-    return _link_lists(spots, words, gaz)
+        fields, after = found
+        if fields is not None:
+            spots.append(fields)
+    return [Spot(**fields) for fields in _link_lists(spots, words)]
 
 
-def _name_spot(words: Words, i: int, gaz: Gazetteer, memo: dict):
-    """A spot for the name at word ``i`` (or an unknown name after a descriptor), and the next word."""
-    match = _longest(words, i, gaz, memo)
+def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
+    """A spot for the name at word ``i`` (or an unknown name after a descriptor of class ``cls``),
+    and the next word."""
+    match = _longest(words, i, gaz)
     if match is None:
-        return _unknown_spot(words, i, gaz, memo)
+        return _unknown_spot(words, i, gaz, cls)
     last, prefix, key = match
     if key in gaz.blocked or _blocked(words, i, gaz) or _hard_without_descriptor(words, i, key, gaz):
         return None, last
-    if _has_tanwin(words, i, last):
+    start, name_end = words.start(i), words.end(last - 1)
+    if _TANWIN.search(words.text, start, name_end):  # "دوماً": a common word, not a proper name
         return None, last
-    name_start, name_end, sentence = _after_prefix(words, i, prefix), words.end(last - 1), words.sentence(i)
+    name_start, sentence = _after_prefix(words, i, prefix, start), words.sentence(i)
     fields = {
         "start": name_start, "end": name_end, "name_start": name_start, "name_end": name_end, "key": key,
         "candidates": gaz.index.get(key, ()), "first": i, "last": last, "sentence": sentence, "prefix": prefix,
     }
     fields.update(_read_before(i, prefix, sentence, words, gaz))
     fields.update(_read_after(last, words, gaz))
-    return Spot(**fields), fields["last"]
+    return fields, fields["last"]
 
 
 _OPENING_CLASSES = frozenset(("capital", "territory", "town", "city", "quarter", "camp", "zone", "facility", "subdistrict"))
 
 
-def _worth_trying(words: Words, i: int, gaz: Gazetteer, memo: dict, classes: dict) -> bool:
-    """Cheap test at word ``i``: a one-word name, the first two words of a longer one, or an opening descriptor."""
-    word = words.folded[i]
+def _worth_trying(words: Words, i: int, gaz: Gazetteer, cls: str | None) -> bool:
+    """Cheap test at word ``i`` (of descriptor class ``cls``): a one-word name, the first
+    two words of a longer one, or an opening descriptor."""
     following = words.folded[i + 1] if i + 1 < len(words.folded) else ""
-    for _, stem in _splits(word, gaz, memo):
-        if stem in gaz.index or following in gaz.second_words.get(stem, ()):
+    for reading in _splits(gaz, words.folded[i]):
+        if reading.named or following in reading.seconds:
             return True
-    if word not in classes:
-        classes[word] = _lookup(word, gaz.lexicon.descriptors)
-    return classes[word] in _OPENING_CLASSES
+    return cls in _OPENING_CLASSES
 
 
 def _hard_without_descriptor(words: Words, i: int, key: str, gaz: Gazetteer) -> bool:
@@ -223,34 +241,34 @@ def _hard_without_descriptor(words: Words, i: int, key: str, gaz: Gazetteer) -> 
 
     (The resolver applies the same rule; checking it here saves building a spot.)
     """
-    if gaz.stopwords.get(key) != "hard" or i == 0:
-        return gaz.stopwords.get(key) == "hard" and i == 0
-    return _descriptor_at(words, i - 1, gaz) not in NAMING_DESCRIPTORS
+    if gaz.stopwords.get(key) != "hard":
+        return False
+    return i == 0 or _descriptor_at(words, i - 1, gaz) not in NAMING_DESCRIPTORS
 
 
-def _after_prefix(words: Words, i: int, prefix: str) -> int:
-    """Offset in the text where the name starts after its proclitics (kept for "لل" + ال)."""
+def _after_prefix(words: Words, i: int, prefix: str, start: int) -> int:
+    """Offset in the text where the name starts after its proclitics (kept for "لل" + ال);
+    ``start`` is where word ``i`` starts."""
     if not prefix or prefix.endswith("لل"):
-        return words.start(i)
+        return start
     return words.orig(words.folded_start(i) + len(prefix))
 
 
 def _has_tanwin(words: Words, i: int, last: int) -> bool:
     """True when the name carries tanwin ("دوماً"): a common word, not a proper name."""
-    raw = words.text[words.start(i):words.end(last - 1)]
-    return any(mark in raw for mark in _TANWIN)
+    return _TANWIN.search(words.text, words.start(i), words.end(last - 1)) is not None
 
 
 def _blocked(words: Words, i: int, gaz: Gazetteer) -> bool:
     """True after a word that makes the name part of something else ("طراز الجولان", "فيلق القدس")."""
-    return i > 0 and words.joinable(i) and _lookup(words.folded[i - 1], gaz.lexicon.blockers) is not None
+    return i > 0 and words.joinable(i) and words.folded[i - 1] in gaz.lexicon.forms["blockers"]
 
 
 def _descriptor_at(words: Words, k: int, gaz: Gazetteer) -> str | None:
     """The descriptor class of word ``k`` (after stripping its proclitics), or None."""
     if k < 0:
         return None
-    return _lookup(words.folded[k], gaz.lexicon.descriptors)
+    return gaz.lexicon.forms["descriptors"].get(words.folded[k])
 
 
 def _read_before(first: int, prefix: str, sentence: int, words: Words, gaz: Gazetteer) -> dict:
@@ -269,7 +287,7 @@ def _read_before(first: int, prefix: str, sentence: int, words: Words, gaz: Gaze
     if k >= 1 and words.folded[k] == "من" and _descriptor_at(words, k - 1, gaz) == "near":
         cls, k = "near", k - 1
     if cls and words.joinable(k + 1):
-        changes.update(descriptor=cls, plural=_lookup(words.folded[k], lexicon.plural) is not None)
+        changes.update(descriptor=cls, plural=words.folded[k] in lexicon.forms["plural"])
         if cls in _SPAN_DESCRIPTORS and "start" not in changes:
             changes["start"] = words.start(k) + _proclitic_length(words, k, gaz)
         k -= 1
@@ -289,13 +307,13 @@ def _countryside_with_lam(words: Words, k: int, gaz: Gazetteer) -> dict:
 
 def _direction_before(words: Words, k: int, gaz: Gazetteer) -> tuple[str | None, int]:
     """A compass direction right before the name ("جنوب", "شمال شرقي"), and its first word."""
-    directions = gaz.lexicon.directions
+    directions = gaz.lexicon.forms["directions"]
     if k < 0:
         return None, k
-    here = _lookup(words.folded[k], directions)
+    here = directions.get(words.folded[k])
     if not here:
         return None, k
-    before = _lookup(words.folded[k - 1], directions) if k >= 1 else None
+    before = directions.get(words.folded[k - 1]) if k >= 1 else None
     if before and before in ("north", "south") and here in ("east", "west") and words.joinable(k):
         return f"{before}-{here}", k - 1
     return here, k
@@ -306,7 +324,7 @@ def _proclitic_length(words: Words, k: int, gaz: Gazetteer | None = None) -> int
     word = words.folded[k]
     if gaz is not None:
         lexicon = gaz.lexicon
-        for form in _variants(word):
+        for form in strip_variants(word):
             if form in lexicon.descriptors or form in lexicon.directions or form in lexicon.direction_adjectives:
                 return len(word) - len(form)
     return 0
@@ -314,16 +332,23 @@ def _proclitic_length(words: Words, k: int, gaz: Gazetteer | None = None) -> int
 
 def _cues(first: int, prefix: str, sentence: int, words: Words, k: int, gaz: Gazetteer) -> dict:
     """Preposition, hashtag, "بين", road and capital cues before the name (word ``k`` precedes)."""
-    lexicon = gaz.lexicon
-    word = words.folded[k] if k >= 0 else ""
-    before = _lookup(word, lexicon.prepositions) or _lookup(word, _CITY_WORDS) or _strip(word) if word else ""
+    before, preposition, city = _preceding(gaz, words.folded[k] if k >= 0 else "")
     gap = words.gap(first)
-    cue = any(c in prefix for c in "بلك") or "#" in gap or before in lexicon.prepositions
-    city = before in _CITY_WORDS
-    if k >= 1 and before in ("الدولي", "السريع") and _lookup(words.folded[k - 1], _ROAD):
+    cue = (prefix != "" and ("ب" in prefix or "ل" in prefix or "ك" in prefix)) or "#" in gap or preposition
+    if k >= 1 and before in ("الدولي", "السريع") and lookup(words.folded[k - 1], _ROAD):
         city = True
     joined = k >= 0 and first - k == 1 and words.sentence(k) == sentence and not gap.strip(" #")
     return {"cue": cue or city, "city_cue": city, "before": before if joined else ""}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _preceding(gaz: Gazetteer, word: str) -> tuple[str, bool, bool]:
+    """The word before a name as :func:`_cues` reads it: its preposition or road form (else
+    its proclitic-free form), whether that is a preposition, and whether a road or "بين"."""
+    if not word:
+        return "", False, False
+    before = gaz.lexicon.forms["prepositions"].get(word) or _city_forms().get(word) or _strip(word)
+    return before, before in gaz.lexicon.prepositions, before in _CITY_WORDS
 
 
 def _read_after(last: int, words: Words, gaz: Gazetteer) -> dict:
@@ -345,44 +370,50 @@ def _read_after(last: int, words: Words, gaz: Gazetteer) -> dict:
     return changes
 
 
-def _adjective_spot(words: Words, i: int, gaz: Gazetteer):
-    """"العاصمة السورية" (a capital) and "الأراضي الإسرائيلية" (a country) as place spots."""
-    cls = _descriptor_at(words, i, gaz)
+def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
+    """"العاصمة السورية" (a capital) and "الأراضي الإسرائيلية" (a country) as place spots.
+
+    ``cls`` is the descriptor class of word ``i``.
+    """
     if cls not in ("capital", "territory") or i + 1 >= len(words.folded) or not words.joinable(i + 1):
         return None
     iso = gaz.adjectives.get(words.folded[i + 1])
     position = (gaz.capitals.get(iso) if cls == "capital" else gaz.codes.get(f"country:{iso}")) if iso else None
     if position is None:
         return None
-    start = words.start(i) + _proclitic_length(words, i, gaz)
-    spot = Spot(
-        start=start, end=words.end(i + 1), name_start=start, name_end=words.end(i + 1),
-        key=f"{words.folded[i]} {words.folded[i + 1]}", candidates=(position,), first=i, last=i + 2,
-        sentence=words.sentence(i), descriptor=cls, nisba=iso,
-    )
-    spot = replace(spot, **_cues(spot.first, "", spot.sentence, words, i - 1, gaz))
-    return _near_before(spot, words, gaz), i + 2
+    start, sentence = words.start(i) + _proclitic_length(words, i, gaz), words.sentence(i)
+    fields = {
+        "start": start, "end": words.end(i + 1), "name_start": start, "name_end": words.end(i + 1),
+        "key": f"{words.folded[i]} {words.folded[i + 1]}", "candidates": (position,), "first": i, "last": i + 2,
+        "sentence": sentence, "descriptor": cls, "nisba": iso,
+    }
+    fields.update(_cues(i, "", sentence, words, i - 1, gaz))
+    fields.update(_near_before(i, words, gaz))
+    return fields, i + 2
 
 
-def _near_before(spot: Spot, words: Words, gaz: Gazetteer) -> Spot:
-    """Mark "ضواحي العاصمة" and similar: a near-descriptor before a capital phrase."""
-    k = spot.first - 1
-    if k >= 0 and words.joinable(spot.first) and _descriptor_at(words, k, gaz) in ("near", "suburbs", "countryside"):
-        return replace(spot, descriptor=_descriptor_at(words, k, gaz), start=words.start(k) + _proclitic_length(words, k, gaz), city_cue=True)
-    return spot
+def _near_before(first: int, words: Words, gaz: Gazetteer) -> dict:
+    """Mark "ضواحي العاصمة" and similar: a near-descriptor before a capital phrase (at word ``first``)."""
+    k = first - 1
+    if k >= 0 and words.joinable(first) and _descriptor_at(words, k, gaz) in ("near", "suburbs", "countryside"):
+        start = words.start(k) + _proclitic_length(words, k, gaz)
+        return {"descriptor": _descriptor_at(words, k, gaz), "start": start, "city_cue": True}
+    return {}
 
 
-def _unknown_spot(words: Words, i: int, gaz: Gazetteer, memo: dict):
-    """A name the gazetteer lacks right after a town/city/quarter/camp/zone descriptor, or None."""
-    cls = _descriptor_at(words, i, gaz)
+def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
+    """A name the gazetteer lacks right after a town/city/quarter/camp/zone descriptor, or None.
+
+    The descriptor is word ``i``, of class ``cls``.
+    """
     j = i + 1
     if cls not in _NAME_DESCRIPTORS or j >= len(words.folded) or not words.joinable(j):
         return None
     lexicon, word = gaz.lexicon, words.folded[j]
-    stop = lexicon.not_names | lexicon.prepositions | lexicon.particles
-    if _lookup(word, stop) or _lookup(word, lexicon.descriptors) or _lookup(word, lexicon.directions) or len(word) < 3:
+    forms = lexicon.forms
+    if forms["stop"].get(word) or forms["descriptors"].get(word) or forms["directions"].get(word) or len(word) < 3:
         return None
-    if _has_tanwin(words, j, j + 1) or _longest(words, j, gaz, memo) is not None:
+    if _has_tanwin(words, j, j + 1) or _longest(words, j, gaz) is not None:
         return None
     last = j + 1
     if word in lexicon.compound_heads and last < len(words.folded) and words.joinable(last):
@@ -393,43 +424,46 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, memo: dict):
     loose = gaz.loose.get(skeleton(key), ())
     if not loose and cls not in _UNKNOWN_DESCRIPTORS:
         return None
-    spot = Spot(
-        start=words.start(j), end=words.end(last - 1), name_start=words.start(j), name_end=words.end(last - 1),
-        key=key, candidates=loose, first=j, last=last, sentence=words.sentence(j), descriptor=cls,
-        plural=_lookup(words.folded[i], lexicon.plural) is not None,
-        loose=bool(loose), unknown=not loose,
-    )
-    spot = replace(spot, **_cues(spot.first, "", spot.sentence, words, i - 1, gaz), **_read_after(spot.last, words, gaz))
-    return spot, spot.last
+    sentence = words.sentence(j)
+    fields = {
+        "start": words.start(j), "end": words.end(last - 1), "name_start": words.start(j),
+        "name_end": words.end(last - 1), "key": key, "candidates": loose, "first": j, "last": last,
+        "sentence": sentence, "descriptor": cls, "plural": words.folded[i] in forms["plural"],
+        "loose": bool(loose), "unknown": not loose,
+    }
+    fields.update(_cues(j, "", sentence, words, i - 1, gaz))
+    fields.update(_read_after(last, words, gaz))
+    return fields, fields["last"]
 
 
-def _link_lists(spots: list[Spot], words: Words, gaz: Gazetteer) -> list[Spot]:
-    """Coordinated names share a plural descriptor and "بين"/road cues ("بلدات حرستا وكفر بطنا")."""
-    out: list[Spot] = []
+def _link_lists(spots: list[dict], words: Words) -> list[dict]:
+    """Coordinated names share a plural descriptor and "بين"/road cues ("بلدات حرستا وكفر بطنا").
+
+    ``spots`` are the field dicts of the spots in order; they are updated in place.
+    """
+    previous = None
     for spot in spots:
-        previous = out[-1] if out else None
         if previous and _coordinated(previous, spot, words):
-            changes: dict = {"coordinated": True, "cue": True}
-            if previous.plural and spot.descriptor is None:
-                changes.update(descriptor=previous.descriptor, plural=True)
-            if previous.city_cue:
-                changes["city_cue"] = True
-            spot = replace(spot, **changes)
+            spot.update(coordinated=True, cue=True)
+            if previous.get("plural") and spot.get("descriptor") is None:
+                spot.update(descriptor=previous.get("descriptor"), plural=True)
+            if previous.get("city_cue"):
+                spot["city_cue"] = True
         elif previous and _road_pair(previous, spot, words):
-            out[-1] = replace(previous, city_cue=True)
-            spot = replace(spot, city_cue=True, cue=True)
-        out.append(spot)
-    return out
+            previous["city_cue"] = True
+            spot.update(city_cue=True, cue=True)
+        previous = spot
+    return spots
 
 
-def _coordinated(previous: Spot, spot: Spot, words: Words) -> bool:
-    """True when ``spot`` follows ``previous`` joined by و or a comma."""
-    if spot.first != previous.last or words.sentence(spot.first) != previous.sentence:
+def _coordinated(previous: dict, spot: dict, words: Words) -> bool:
+    """True when ``spot`` follows ``previous`` joined by و or a comma (both as field dicts)."""
+    if spot["first"] != previous["last"] or words.sentence(spot["first"]) != previous["sentence"]:
         return False
-    gap = words.gap(spot.first).strip()
-    return (gap == "" and spot.prefix.startswith("و")) or gap in ("،", ",")
+    gap = words.gap(spot["first"]).strip()
+    return (gap == "" and spot.get("prefix", "").startswith("و")) or gap in ("،", ",")
 
 
-def _road_pair(previous: Spot, spot: Spot, words: Words) -> bool:
+def _road_pair(previous: dict, spot: dict, words: Words) -> bool:
     """"دمشق - دير الزور": two names joined by a spaced dash (a road or a route)."""
-    return spot.first == previous.last and words.gap(spot.first).strip() in ("-", "–")
+    return spot["first"] == previous["last"] and words.gap(spot["first"]).strip() in ("-", "–")

@@ -17,7 +17,8 @@ shape.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from rasd.geo.context import Anchor, Context, context_for, sentence_countries, spot_anchor
 from rasd.geo.gazetteer import Entry, Gazetteer, distance_km
@@ -38,6 +39,7 @@ _COMPATIBLE = {
     "near": ("community", "city", "area", "admin1", "admin2"),
     "suburbs": ("community", "city", "area", "admin1", "admin2"),
 }
+_SENTENCE_BONUS = {"admin1": 3.0, "admin2": 3.0, "community": 2.0}
 _LEVEL_PRIOR = {"country": 3.5, "region": 2.5, "area": 2.5, "admin1": 2.5, "admin2": 1.0, "admin3": 0.5}
 _PREFERRED = {
     "zone": ("admin2",),
@@ -46,9 +48,9 @@ _PREFERRED = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What rasd decided for one spot: the place entry (or None), why, and the scores."""
+class Decision(NamedTuple):
+    """What rasd decided for one spot: the place entry (or None), why, and the scores
+    (a named tuple, cheap to build: one is made for every mention)."""
 
     spot: Spot
     entry: Entry | None
@@ -98,7 +100,7 @@ def _mention(text: str, decision: Decision) -> PlaceMention:
     return PlaceMention(
         text=text[spot.start:spot.end], start=spot.start, end=spot.end,
         place=decision.entry.place if decision.entry else None, precision=decision.precision,
-        confidence=round(decision.confidence, 3), candidates=tuple(pid for pid, _ in decision.scores),
+        confidence=round(decision.confidence, 3), candidates=tuple([pid for pid, _ in decision.scores]),
         reason=decision.reason, part=spot.part or spot.direction,
     )
 
@@ -120,7 +122,7 @@ def _title_anchors(title: str, gaz: Gazetteer) -> list[Anchor]:
     anchors = []
     for k, spot in enumerate(spot_places(title, gaz) if title else []):
         entries, _ = _readings(spot, gaz)
-        anchor = spot_anchor(-2 - k, replace(spot, sentence=-1), entries)
+        anchor = spot_anchor(-2 - k, spot, entries, sentence=-1)
         if anchor is not None:
             anchors.append(anchor)
     return anchors
@@ -157,19 +159,19 @@ def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
         return [], "common word (stop-list): needs a descriptor"
     allowed = _COMPATIBLE.get(spot.descriptor or "")
     if allowed:
-        entries = [e for e in entries if e.level in allowed]
+        entries = [e for e in entries if e.place.level in allowed]
         if not entries:
             return [], f"no reading fits '{spot.descriptor}'"
     elif spot.descriptor in _PREFERRED:
         entries = _preferred(entries, _PREFERRED[spot.descriptor])
         if spot.descriptor == "zone":
-            entries = [e for e in entries if e.level != "country"] or entries
-    if spot.descriptor != "subdistrict":
-        centres = {e.place.admin3 for e in entries if e.level == "community"}
-        entries = [e for e in entries if not (e.level == "admin3" and e.place.admin3 in centres)]
+            entries = [e for e in entries if e.place.level != "country"] or entries
+    if spot.descriptor != "subdistrict" and len(entries) > 1:  # one reading cannot be its own centre
+        centres = {e.place.admin3 for e in entries if e.place.level == "community"}
+        entries = [e for e in entries if not (e.place.level == "admin3" and e.place.admin3 in centres)]
     if spot.nisba:
         entries = [e for e in entries if e.place.country == spot.nisba] or entries
-    entries = [e for e in entries if not _adjective_reading(spot, e)]
+    entries = [e for e in entries if e.place.level != "country" or not _adjective_reading(spot, e)]
     if not entries:
         return [], "an adjective here, not a country"
     return entries, ""
@@ -178,7 +180,7 @@ def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
 def _preferred(entries: list[Entry], order: tuple[str, ...]) -> list[Entry]:
     """The entries of the first level in ``order`` that has any (all entries when none has)."""
     for level in order:
-        found = [e for e in entries if e.level == level]
+        found = [e for e in entries if e.place.level == level]
         if found:
             return found
     return entries
@@ -190,7 +192,7 @@ def _adjective_reading(spot: Spot, entry: Entry) -> bool:
     "مصادر سورية" and "القوات السعودية" are adjectives; "في سورية", "وسورية", "إن السعودية"
     are the countries.
     """
-    if entry.level != "country" or spot.key.count(" "):
+    if entry.place.level != "country" or spot.key.count(" "):
         return False
     adjectival = "adjectival" in entry.flags or spot.key in entry.adjectives or "ال" + spot.key in entry.adjectives
     if not adjectival or spot.cue or spot.coordinated or any(c in spot.prefix for c in "وفبل"):
@@ -209,13 +211,16 @@ def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Contex
             return _fallback(i, spot, context, gaz, note)
         return Decision(spot, None, None, 0.0, (), note, False)
     entries = _capital_rule(spot, entries, gaz)
-    if spot.descriptor is None and any(e.level == "country" or (e.level == "city" and e.tier == 1) for e in entries):
+    if spot.descriptor is None and any(map(_is_major, entries)):
         entries = [e for e in entries if not e.is_small] or entries  # "قطر" is Qatar unless "قرية قطر"
     if len(entries) == 1:
         scored = [(entries[0], _prior(entries[0]))]  # one reading: no ranking needed
     else:
-        scored = sorted(((e, _score(i, e, spot, context)) for e in entries), key=lambda pair: -pair[1])
-    scores = tuple((e.place.id, s) for e, s in scored)
+        nearby = context.in_sentence(spot.sentence, i)
+        countries = {a.country for a in nearby}
+        scored = [(e, _score(i, e, spot, context, nearby, countries)) for e in entries]
+        scored.sort(key=lambda pair: -pair[1])
+    scores = tuple([(e.place.id, s) for e, s in scored])
     best, first_refusal = None, ""
     for entry, _ in scored:
         why_not = _acceptance(i, spot, entry, context, gaz)
@@ -233,17 +238,24 @@ def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Contex
     return Decision(spot, entry, precision, confidence, scores, reason, True)
 
 
+def _is_major(entry: Entry) -> bool:
+    """A country or a major city abroad."""
+    return entry.place.level == "country" or (entry.place.level == "city" and entry.tier == 1)
+
+
 def _capital_rule(spot: Spot, entries: list[Entry], gaz: Gazetteer) -> list[Entry]:
     """A bare governorate-capital name means the governorate; "مدينة X", "قرب X" mean the city.
 
     Damascus, a city-governorate, is always the city.
     """
-    admin1 = [e for e in entries if e.level == "admin1"]
+    if len(entries) == 1 and entries[0].place.level != "admin1":  # the common case: nothing to choose
+        return entries
+    admin1 = [e for e in entries if e.place.level == "admin1"]
     if not admin1 or spot.descriptor in ("governorate", "zone", "subdistrict"):
         return entries
-    entries = [e for e in entries if e.level not in ("admin2", "admin3")]
+    entries = [e for e in entries if e.place.level not in ("admin2", "admin3")]
     code = admin1[0].place.id
-    capital = [e for e in entries if e.level == "community" and e.capital in ("0", "1") and e.place.admin1 == code]
+    capital = [e for e in entries if e.place.level == "community" and e.capital in ("0", "1") and e.place.admin1 == code]
     if not capital:
         return entries
     if code in gaz.lexicon.city_governorates or spot.descriptor in _POINT_DESCRIPTORS + ("near", "suburbs") or spot.city_cue:
@@ -261,28 +273,33 @@ def _prior(entry: Entry) -> float:
     return _LEVEL_PRIOR.get(level, 1.0)
 
 
-def _score(i: int, entry: Entry, spot: Spot, context: Context) -> float:
-    """How well a reading fits: level and importance, then sentence and article context."""
+def _score(i: int, entry: Entry, spot: Spot, context: Context, nearby: tuple[Anchor, ...], countries: set[str]) -> float:
+    """How well a reading fits: level and importance, then sentence and article context.
+
+    ``nearby`` are the other anchors of the spot's sentence and ``countries`` their countries.
+    """
     place = entry.place
     score = _prior(entry)
     if spot.city_cue and place.level in ("community", "city"):
         score += 1.0
-    countries = sentence_countries(context, spot.sentence, i)
     if place.country != "SY":
         return score + 2.0 * context.country_share(place.country) + (3.0 if place.country in countries else 0.0)
     score += 1.5 * context.country_share("SY") + (1.0 if "SY" in countries else 0.0)
-    score += _sentence_bonus(i, entry, spot, context)
+    score += _sentence_bonus(entry, nearby)
     score += 3.0 * context.admin1_share(place.admin1, exclude=i)
     score += 1.5 if context.has_admin2(place.admin2, exclude=i) else 0.0
     return score + 1.5 * math.exp(-context.nearest_km(entry, exclude=i) / 25.0)
 
 
-def _sentence_bonus(i: int, entry: Entry, spot: Spot, context: Context) -> float:
-    """Bonus for a governorate named in the same sentence, and for nearness to places there."""
+def _sentence_bonus(entry: Entry, nearby: tuple[Anchor, ...]) -> float:
+    """Bonus for a governorate named in the same sentence, and for nearness to places there.
+
+    ``nearby`` are the other anchors of the sentence.
+    """
     bonus, nearest = 0.0, math.inf
-    for anchor in context.in_sentence(spot.sentence, exclude=i):
+    for anchor in nearby:
         if anchor.admin1 == entry.place.admin1:
-            bonus = max(bonus, {"admin1": 3.0, "admin2": 3.0, "community": 2.0}.get(anchor.level, 1.0))
+            bonus = max(bonus, _SENTENCE_BONUS.get(anchor.level, 1.0))
         if anchor.lat is not None and entry.place.lat is not None and anchor.level in ("community", "area", "admin3"):
             nearest = min(nearest, distance_km(entry.place.lat, entry.place.lon, anchor.lat, anchor.lon))
     return bonus + 3.0 * math.exp(-nearest / 20.0)
@@ -292,7 +309,7 @@ def _acceptance(i: int, spot: Spot, entry: Entry, context: Context, gaz: Gazette
     """Why a reading is not accepted ("" when it is): small villages and minor cities need support."""
     if spot.descriptor or spot.nisba:
         return ""
-    if entry.level == "city" and entry.tier == 2 and entry.place.country not in sentence_countries(context, spot.sentence, i):
+    if entry.place.level == "city" and entry.tier == 2 and entry.place.country not in sentence_countries(context, spot.sentence, i):
         return "a minor city abroad: needs 'مدينة' or its country in the sentence"
     small = entry.is_small or gaz.stopwords.get(spot.key) == "soft"
     if not small:
@@ -318,7 +335,8 @@ def _shape(spot: Spot, entry: Entry, gaz: Gazetteer, context: Context, i: int) -
     """The place to report and its precision, given the descriptor and direction around the name."""
     if "context_admin1" in entry.flags and not entry.place.admin1:
         entry = _with_sentence_admin1(entry, spot, context, i)
-    place, level = entry.place, entry.level
+    place = entry.place
+    level = place.level
     descriptor = spot.descriptor
     if descriptor == "countryside" or (spot.with_countryside and descriptor is None and level == "community"):
         return _countryside(entry, gaz)
@@ -433,14 +451,14 @@ def _one_sense(decisions: list[Decision], gaz: Gazetteer) -> list[Decision]:
     """A name resolved confidently once keeps that reading elsewhere in the article."""
     known: dict[str, Decision] = {}
     for decision in decisions:
-        if decision.accepted and decision.entry and decision.spot.candidates and decision.entry.level in ("community", "area", "city"):
+        if decision.accepted and decision.entry and decision.spot.candidates and decision.entry.place.level in ("community", "area", "city"):
             known.setdefault(decision.spot.key, decision)
     out = []
     for decision in decisions:
         same = known.get(decision.spot.key)
         if not decision.accepted and decision.scores and same and gaz.stopwords.get(decision.spot.key) != "hard":
-            decision = replace(
-                decision, entry=same.entry, precision=same.entry.place.precision, confidence=0.6, accepted=True,
+            decision = decision._replace(
+                entry=same.entry, precision=same.entry.place.precision, confidence=0.6, accepted=True,
                 reason=f"same name resolved elsewhere in the article ({same.entry.place.id})",
             )
         out.append(decision)

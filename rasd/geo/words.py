@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, product
 
+from rasd.text.letters import bmp_pattern
 from rasd.text.normalize import fold_char, normalize_text
 
 __all__ = ["Words", "find_words"]
@@ -28,6 +29,10 @@ __all__ = ["Words", "find_words"]
 _SPLIT = re.compile(r"([^\W\d_]+)")
 _BREAK = re.compile(r"[.؟?!\n]")
 _EXPANDING = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+# presentation forms (which fold to several letters) and characters beyond the BMP
+_UNUSUAL = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\U00010000-\U0010ffff]")
+# the gaps that join two words of one name: up to three spaces, "_" or "-"
+_JOINING = frozenset("".join(chars) for size in range(4) for chars in product(" _-", repeat=size))
 _MARKS = frozenset(chr(c) for c in list(range(0x064B, 0x0660)) + [0x0670, 0x0640] + list(range(0x06D6, 0x06EE)))
 _DROPPED = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in list(range(0x0600, 0x0700)) + list(range(0x200B, 0x2070)) + [0xFEFF]
@@ -86,10 +91,7 @@ class Words:
 
     def joinable(self, k: int) -> bool:
         """True when word ``k`` continues a name begun before it (space, "_" or "-" between)."""
-        if k <= 0:
-            return False
-        gap = self.parts[2 * k]
-        return len(gap) <= 3 and gap.strip(" _-") == "" and "\n" not in gap
+        return k > 0 and self.parts[2 * k] in _JOINING
 
 
 def find_words(text: str, gaz) -> Words:
@@ -98,16 +100,19 @@ def find_words(text: str, gaz) -> Words:
     Marks are dropped with one regular expression and letters folded one to one with
     ``gaz.letter_folds`` (digits stay as they are: they are never part of a word).
     """
-    if _EXPANDING.search(text):
+    unusual = _UNUSUAL.search(text) is not None
+    if unusual and _EXPANDING.search(text):
         normal = normalize_text(text)
         folded_text, shifts, offsets = normal.text, (), normal.offsets
     else:
-        shifts = tuple(m.start() - j for j, m in enumerate(_DROPPED.finditer(text)))
-        folded_text, offsets = _DROPPED.sub("", text) if shifts else text, None
+        pieces = _DROPPED.split(text)  # the text between dropped marks, so piece j ends where mark j was
+        shifts = tuple(accumulate(map(len, pieces[:-1])))
+        folded_text, offsets = "".join(pieces) if shifts else text, None
         for source, target in gaz.letter_folds:
             if source in folded_text:
                 folded_text = folded_text.replace(source, target)
-    parts = _SPLIT.split(folded_text)
-    edges = [0, *accumulate(map(len, parts))]
-    breaks = tuple(m.start() for m in _BREAK.finditer(folded_text))
-    return Words(text, tuple(parts[1::2]), parts, edges, shifts, breaks, offsets)
+    parts = (_SPLIT if unusual else bmp_pattern(_SPLIT.pattern)).split(folded_text)
+    edges = list(accumulate(map(len, parts), initial=0))
+    breaks = [m.start() for m in _BREAK.finditer(folded_text)]
+    return Words(text, tuple(parts[1::2]), parts, edges, shifts, tuple(breaks), offsets)
+

@@ -163,7 +163,7 @@ def inline_cut(info: LineInfo, lexicon: CueLexicon) -> int | None:
     >>> line[:inline_cut(info, lex)]
     'وقال إنه سيسحب القوات "قريبا جداً".. '
     """
-    texts = tuple(word.text for word in info.words)
+    texts = info.texts
     for i in range(3, len(texts)):
         for _, cue in lexicon.by_first.get(texts[i], ()):  # only cues opening with this word
             if cue.kind != "read_also" or cue.mode == "contains":

@@ -29,6 +29,7 @@ Without a publication date, phrases that need one keep their basis and precision
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -38,12 +39,13 @@ from rasd.text.dates_calendar import (
 )
 from rasd.text.dates_lexicon import DateLexicon
 from rasd.text.normalize import normalize_text, NormalizedText, normalize_key
-from rasd.text.numbers_words import parse_number_words
+from rasd.text.numbers_words import parse_number_words, scan_document
 
 __all__ = ["find_times"]
 
-_WORD = re.compile(r"[^\W\d_]+")
-_DIGITS = re.compile(r"(?<!\d)(?P<year>\d{4})(?!\d)|(?<!\d)\d{1,2}(?=[/.-]\d)")
+# a year (four digits) or the day or month of a numeric date ("14/5/2019"): the digit run
+# must start there, which is tested after the first digit so that the engine can skip to digits
+_DIGITS = re.compile(r"\d(?<!\d\d)(?:(?P<year>\d{3})(?!\d)|\d?(?=[/.-]\d))")
 _REACH = 70
 _SINCE = re.compile(r"(?:^|(?<=\s)|(?<=و))منذ\s+$")
 _MONTH_CONTEXT = frozenset({"في", "خلال", "منذ", "حتي", "شهر", "قبل", "بعد", "ومنذ", "وفي", "طيله", "اواخر", "مطلع"})
@@ -105,7 +107,7 @@ def _windows(text: str, lexicon: DateLexicon) -> dict[str, list[tuple[int, int]]
     only inside their windows: most of an article is never scanned by them.
     """
     anchors: dict[str, list[int]] = {}
-    present = set(_WORD.findall(text)).intersection(lexicon.triggers)
+    present = set(scan_document(text).texts).intersection(lexicon.triggers)  # triggers are words
     for word in present:
         names = lexicon.triggers[word]
         for start in _occurrences(text, word):
@@ -171,12 +173,13 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span("x") if "x" in match.re.groupindex else match.span()
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _key(text: str | None) -> str:
     return normalize_key(text) if text else ""
 
 
 def _previous_word(match: re.Match[str]) -> str:
-    before = match.string[: _span(match)[0]].split()
+    before = match.string[: _span(match)[0]].rsplit(None, 1)  # the last word only
     return before[-1] if before else ""
 
 

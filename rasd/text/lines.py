@@ -16,11 +16,15 @@ sentence or as a headline, and which boilerplate cues of the lexicon
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
 from rasd.errors import DataError
+from rasd.text.letters import beyond_bmp, bmp_pattern
 from rasd.text.normalize import dropped_marks, normalize_key, normalize_text
 
 __all__ = [
@@ -48,9 +52,10 @@ _WHERE = frozenset(("any", "top", "tail", "edge"))
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _EDGE_JUNK = "\ufeff\u200b\u200c\u200d\u200e\u200f\u2060\u061c\u202a\u202b\u202c\u202d\u202e"
-_TERMINAL = re.compile(r"(?:[.!?؟…]+)[\"'”’»)\]]*\s*$")
-_CLOSERS_AT_END = re.compile(r"[\"'”’»)\]\s]+$")
+_CLOSERS = "\"'”’»)]"
+_STOPS = (".", "!", "?", "؟", "…")
 _FOLDED_WORD = re.compile(r"[^\W\d_]+|\d+(?:[.,٫٬]\d+)*|©")
+_WORD_PARTS = re.compile(f"({_FOLDED_WORD.pattern})")  # the words with the text between them
 _SEPARATOR = re.compile(r"^\s*(?:[:：|/\\\-–—»«>•]+|\.{2,}|…|\.)")
 _RULE = re.compile(r"^[\s\-_=*~•·─━—–#+.]{3,}$")
 _URLISH = re.compile(r"^(?:\S+@\S+\.\w+|https?://\S+|www\.\S+)$", re.IGNORECASE)
@@ -90,6 +95,10 @@ class CueLexicon:
     words: tuple[tuple[str, frozenset[str]], ...]
     phrases: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]
     by_first: dict[str, tuple[tuple[int, Cue], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # the feature words and phrases by kind, and the first words of each kind's phrases
+    word_sets: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    phrase_lists: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    phrase_heads: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: str | None = None) -> CueLexicon:
@@ -122,18 +131,20 @@ class CueLexicon:
         for index, cue in enumerate(kept):
             by_first.setdefault(cue.words[0], []).append((index, cue))
         return cls(cues=kept, words=words, phrases=phrases,
-                   by_first={first: tuple(found) for first, found in by_first.items()})
+                   by_first={first: tuple(found) for first, found in by_first.items()},
+                   word_sets=dict(words), phrase_lists=dict(phrases),
+                   phrase_heads={kind: frozenset(p[0] for p in found) for kind, found in phrases})
 
     def __repr__(self) -> str:
         return f"CueLexicon({len(self.cues)} cues, {sum(len(w) for _, w in self.words)} feature words)"
 
     def word_set(self, kind: str) -> frozenset[str]:
         """The single folded words of a feature kind (e.g. ``"filler"``)."""
-        return next((found for name, found in self.words if name == kind), frozenset())
+        return self.word_sets.get(kind, frozenset())
 
     def phrase_list(self, kind: str) -> tuple[tuple[str, ...], ...]:
         """The multi-word entries of a feature kind, longest first."""
-        return next((found for name, found in self.phrases if name == kind), ())
+        return self.phrase_lists.get(kind, ())
 
 
 def _parse_row(row: str, number: int, path: str) -> Cue:
@@ -153,9 +164,12 @@ def _parse_row(row: str, number: int, path: str) -> Cue:
 # --------------------------------------------------------------------------- words
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word (or digit run, or ©) of a line: folded text and its span in the line."""
+class Word(NamedTuple):
+    """A word (or digit run, or ©) of a line: folded text and its span in the line.
+
+    A named tuple: every word of every line of a page gets one, and a tuple is several
+    times cheaper to build than a frozen dataclass.
+    """
 
     text: str
     start: int
@@ -168,20 +182,44 @@ def to_words(line: str) -> tuple[Word, ...]:
     >>> [w.text for w in to_words("إقرأ أيضاً: «عنوان»")]
     ['اقرا', 'ايضا', 'عنوان']
     """
+    return _line_words(line)[0]
+
+
+def _line_words(line: str) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    """The words of ``line`` (see :func:`to_words`) and their folded texts."""
     normalized = normalize_text(line)
-    offsets, marks, size = normalized.offsets, dropped_marks(), len(line)
-    words = []
-    for match in _FOLDED_WORD.finditer(normalized.text):
-        start, end = offsets[match.start()], offsets[match.end() - 1] + 1
-        while end < size and line[end] in marks:
-            end += 1
-        words.append(Word(match.group(), start, end))
-    return tuple(words)
+    split = _WORD_PARTS if beyond_bmp(normalized.text) else bmp_pattern(_WORD_PARTS.pattern)
+    parts = split.split(normalized.text)  # gap, word, gap, ..., word, gap
+    ends = list(accumulate(map(len, parts)))  # where each part ends in the folded text
+    offsets = normalized.offsets
+    starts = [offsets[end] for end in ends[:-1:2]]
+    stops = [offsets[end - 1] + 1 for end in ends[1::2]]
+    if _marks().search(line):  # diacritics after the last letter belong to the word
+        stops = [_past_marks(line, stop) for stop in stops]
+    texts = tuple(parts[1::2])
+    return tuple(map(tuple.__new__, repeat(Word), zip(texts, starts, stops))), texts  # Word(*fields), in C
 
 
-def match_cues(words: tuple[Word, ...], line: str, lexicon: CueLexicon) -> tuple[CueHit, ...]:
-    """Every boilerplate cue of ``lexicon`` that ``line`` matches in its cue's mode."""
-    texts = tuple(word.text for word in words)
+@functools.lru_cache(maxsize=1)
+def _marks() -> re.Pattern[str]:
+    """A pattern for the characters normalisation drops (diacritics, tatweel, bidi marks)."""
+    return re.compile("[" + "".join(re.escape(mark) for mark in sorted(dropped_marks())) + "]")
+
+
+def _past_marks(line: str, end: int) -> int:
+    """``end`` moved past the dropped marks that follow it in ``line``."""
+    marks, size = dropped_marks(), len(line)
+    while end < size and line[end] in marks:
+        end += 1
+    return end
+
+
+def match_cues(
+    words: tuple[Word, ...], line: str, lexicon: CueLexicon, texts: tuple[str, ...] | None = None
+) -> tuple[CueHit, ...]:
+    """Every boilerplate cue of ``lexicon`` that ``line`` matches in its cue's mode
+    (``texts``: the texts of ``words``, when the caller has them)."""
+    texts = tuple([word.text for word in words]) if texts is None else texts
     filler = lexicon.word_set("filler")
     hits: dict[int, CueHit] = {}
     for position, text in enumerate(texts):  # only cues whose first word occurs in the line can match
@@ -281,6 +319,7 @@ class LineInfo:
     urlish: bool
     date_only: bool
     arabic: bool
+    texts: tuple[str, ...] = field(repr=False, compare=False)  # the folded texts of ``words``
 
     @property
     def size(self) -> int:
@@ -308,19 +347,18 @@ def describe_lines(lines: tuple[PageLine, ...], lexicon: CueLexicon) -> tuple[Li
 def _describe(index: int, line: PageLine, total: int, lexicon: CueLexicon) -> LineInfo:
     """Features of one line."""
     text = line.text
-    words = to_words(text)
-    texts = tuple(w.text for w in words)
+    words, texts = _line_words(text)
     head = text[: words[min(3, len(words) - 1)].end] if words else text
     return LineInfo(
         index=index,
         text=text,
         paragraph=line.paragraph,
         words=words,
-        hits=match_cues(words, text, lexicon) if words else (),
+        hits=match_cues(words, text, lexicon, texts) if words else (),
         from_start=index,
         from_end=total - 1 - index,
-        terminal=bool(_TERMINAL.search(text)),
-        colon_end=_CLOSERS_AT_END.sub("", text).endswith((":", "：")),
+        terminal=_ends_sentence(text),
+        colon_end=_without_closers(text).endswith((":", "：")),
         label_colon=":" in head and len(words) > 4,
         connective=starts_with_connective(texts, lexicon),
         opener=starts_with_opener(texts, lexicon),
@@ -328,7 +366,22 @@ def _describe(index: int, line: PageLine, total: int, lexicon: CueLexicon) -> Li
         urlish=bool(_URLISH.match(text)),
         date_only=_is_date_only(texts, text, lexicon),
         arabic=bool(_ARABIC.search(text)),
+        texts=texts,
     )
+
+
+def _ends_sentence(text: str) -> bool:
+    """True when the line ends with . ! ? ؟ or …, then closing quotes or brackets, then spaces."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+def _without_closers(text: str) -> str:
+    """The line without the closing quotes, brackets and spaces at its end."""
+    while True:
+        stripped = text.rstrip().rstrip(_CLOSERS)
+        if len(stripped) == len(text):
+            return text
+        text = stripped
 
 
 def starts_with_connective(texts: tuple[str, ...], lexicon: CueLexicon) -> bool:
@@ -351,6 +404,8 @@ def starts_with_opener(texts: tuple[str, ...], lexicon: CueLexicon) -> bool:
         return False
     if texts[0] in lexicon.word_set("opener"):
         return True
+    if texts[0] not in lexicon.phrase_heads.get("opener", ()):  # no phrase starts with this word
+        return False
     return any(texts[: len(phrase)] == phrase for phrase in lexicon.phrase_list("opener"))
 
 

@@ -31,15 +31,15 @@ a bare 2018), ``date`` (20 كانون الثاني, 14/5/2019), ``time`` (الس
 
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
 
 from rasd.records import Quantity
 from rasd.text.normalize import normalize_text, NormalizedText
 from rasd.text.dates_lexicon import DateLexicon
 from rasd.text.numbers_context import Context, Found
 from rasd.text.numbers_flags import with_flags
-from rasd.text.numbers_lexicon import PROCLITICS, NounLexicon, NumberLexicon
-from rasd.text.numbers_words import parse_number_words, read_number, scan
+from rasd.text.numbers_lexicon import HEDGE_PREFIXES, PROCLITICS, NounLexicon, NumberLexicon
+from rasd.text.numbers_words import parse_number_words, read_number, scan_document
 
 __all__ = ["NON_COUNT_UNITS", "find_quantities", "is_count", "parse_number_words"]
 
@@ -71,24 +71,24 @@ def find_quantities(text: str, offset: int = 0, *, normalized: NormalizedText | 
     [('2015', 'year')]
     """
     normalized = normalize_text(text) if normalized is None else normalized
-    tokens = scan(normalized.text)
+    tokens = scan_document(normalized.text)
     context = Context(normalized.text, tokens, NumberLexicon.load(), NounLexicon.load(), DateLexicon.load(), {})
     found: list[Found] = []
-    starters, nouns = context.numbers.starters, context.nouns.bare
-    index = 0
-    texts = tokens.texts
-    while index < len(texts):
-        word = texts[index]
-        if not word[0].isdigit() and word not in starters and word not in nouns:
-            index += 1
+    openers, following = _openers(), 0
+    for index in [i for i, word in enumerate(tokens.texts) if word in openers or word[0].isdigit()]:
+        if index < following:  # inside the quantity found before
             continue
         quantity = _quantity_at(context, index, found[-1] if found else None)
-        if quantity is None:
-            index += 1
-            continue
-        found.append(quantity)
-        index = quantity.last + 1
+        if quantity is not None:
+            found.append(quantity)
+            following = quantity.last + 1
     return [_to_record(normalized, context, item, offset) for item in found]
+
+
+@functools.lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """The words a quantity can start with: number phrase starters and counted nouns (digits aside)."""
+    return frozenset(NumberLexicon.load().starters) | frozenset(NounLexicon.load().bare)
 
 
 def is_count(quantity: Quantity) -> bool:
@@ -122,13 +122,14 @@ def _nucleus(context: Context, index: int) -> Found | None:
     """A number, approximate word or "عدد من" at token ``index`` (before hedges and noun)."""
     if index >= len(context.tokens.texts):
         return None
-    token = context.tokens[index]
-    if token.kind == "d":
-        read = read_number(context.tokens, index, context.numbers)
+    tokens = context.tokens
+    kind = tokens.kind(index)
+    if kind == "d":
+        read = read_number(tokens, index, context.numbers)
         if read is None or not isinstance(read.value, int):
             return None
-        return Found(index, read.last, token.start, value=read.value, bare=not read.words)
-    split = context.numbers.starters.get(token.text) if token.kind == "w" else None
+        return Found(index, read.last, tokens.starts[index], value=read.value, bare=not read.words)
+    split = context.numbers.starters.get(tokens.texts[index]) if kind == "w" else None
     return None if split is None else _word_nucleus(context, index, *split)
 
 
@@ -193,12 +194,14 @@ def _hedge_before(context: Context, index: int) -> tuple[str, int, int] | None:
     texts, starts, end = context.tokens.texts, context.tokens.starts, index
     if end > 0 and texts[end - 1] in _GLUED and starts[end - 1] + len(texts[end - 1]) == starts[end]:
         end -= 1
+    if end == 0 or texts[end - 1] not in context.numbers.hedge_ends:  # no hedge ends here
+        return None
     for length in (4, 3, 2, 1):
         first = end - length
         if first < 0 or not all(w.isalpha() for w in texts[first:end]):
             continue
         words = texts[first:end]
-        for prefix in ("", "و", "ف", "ب", "ل"):
+        for prefix in HEDGE_PREFIXES:
             if words[0].startswith(prefix) and len(words[0]) > len(prefix) + 1:
                 role = context.numbers.hedges.get((words[0][len(prefix):], *words[1:]))
                 if role is not None:
@@ -210,25 +213,25 @@ def _with_hedge(found: Found, hedge: tuple[str, int, int] | None) -> Found:
     if hedge is None or hedge[0] == "between":
         return found
     role, _, start = hedge
-    return replace(_apply(found, role), start=start, bare=False)
+    return _apply(found, role)._replace(start=start, bare=False)
 
 
 def _apply(found: Found, role: str) -> Found:
     """The numbers of ``found`` under a hedge (DESIGN.md conventions)."""
     exact, low = found.value, found.value if found.value is not None else found.low
     if low is None:
-        return replace(found, approximate=True)
+        return found._replace(approximate=True)
     if role == "more":
-        return replace(found, value=None, low=(exact + 1) if exact is not None else low, high=None, approximate=True)
+        return found._replace(value=None, low=(exact + 1) if exact is not None else low, high=None, approximate=True)
     if role in ("atleast", "post_more"):
-        return replace(found, value=None, low=low, high=None, approximate=True)
+        return found._replace(value=None, low=low, high=None, approximate=True)
     if role == "over":
-        return replace(found, value=None, low=low + 1, high=None, approximate=True)
+        return found._replace(value=None, low=low + 1, high=None, approximate=True)
     if role == "less" and exact is not None:
-        return replace(found, value=None, low=None, high=exact - 1, approximate=True)
+        return found._replace(value=None, low=None, high=exact - 1, approximate=True)
     if role == "atmost" and exact is not None:
-        return replace(found, value=None, low=None, high=exact, approximate=True)
-    return replace(found, approximate=True)
+        return found._replace(value=None, low=None, high=exact, approximate=True)
+    return found._replace(approximate=True)
 
 
 def _with_range(context: Context, found: Found, hedge: tuple[str, int, int] | None) -> Found:
@@ -243,8 +246,9 @@ def _with_range(context: Context, found: Found, hedge: tuple[str, int, int] | No
     if second is None or second.value is None or second.value <= found.value:
         return found
     start = hedge[2] if between else found.start
-    return replace(found, last=second.last, start=start, value=None, low=found.value, high=second.value,
-                   approximate=True, bare=False)
+    return found._replace(
+        last=second.last, start=start, value=None, low=found.value, high=second.value, approximate=True, bare=False
+    )
 
 
 def _with_noun(context: Context, found: Found) -> Found:
@@ -253,24 +257,24 @@ def _with_noun(context: Context, found: Found) -> Found:
         return found
     position, entry = found.last + 1, context.noun(found.last + 1)
     if entry is not None and entry.number != "dual":
-        found = replace(found, last=position, unit=entry.unit, kind=entry.kind, noun=entry.lemma, bare=False)
+        found = found._replace(last=position, unit=entry.unit, kind=entry.kind, noun=entry.lemma, bare=False)
         position += 1
         extra = context.noun(position)
         if extra is not None and extra.cls in _PERSONS and extra.lemma != entry.lemma:
             unit = extra.unit if entry.unit == "people" else entry.unit
-            found = replace(found, last=position, unit=unit, kind=entry.kind or extra.kind)
+            found = found._replace(last=position, unit=unit, kind=entry.kind or extra.kind)
             position += 1
         joined = context.word(position)
         also = context.noun(position, proclitics=True) if joined.startswith("و") else None
         if also is not None and also.cls == entry.cls and also.lemma != entry.lemma and also.number == entry.number == "plural":
-            found, position = replace(found, last=position), position + 1
+            found, position = found._replace(last=position), position + 1
     if context.numbers.marker("other", context.word(position)):
-        found, position = replace(found, last=position, bare=False), position + 1
+        found, position = found._replace(last=position, bare=False), position + 1
     if found.noun is None and context.word(position) == "من":
         partitive = context.noun(position + 1)
         if partitive is not None and partitive.cls in _PARTITIVE and partitive.number == "plural":
-            return replace(found, last=position + 1, unit=partitive.unit, kind=partitive.kind, noun=partitive.lemma, bare=False)
-        return replace(found, last=position)
+            return found._replace(last=position + 1, unit=partitive.unit, kind=partitive.kind, noun=partitive.lemma, bare=False)
+        return found._replace(last=position)
     return found
 
 
@@ -279,12 +283,13 @@ def _with_post_hedge(context: Context, found: Found, skip: int) -> Found:
     hedges = context.numbers.post_hedges
     for offset in range(skip + 1):
         position = found.last + 1 + offset
-        for length in (2, 1):
-            role = hedges.get(tuple(context.word(i) for i in range(position, position + length)))
-            if role is not None:
-                role = "post_more" if role == "more" else role
-                return replace(_apply(found, role), last=position + length - 1, bare=False)
         word = context.word(position)
+        if word in context.numbers.post_firsts:  # only then can a hedge start here
+            for length in (2, 1):
+                role = hedges.get(tuple(context.word(i) for i in range(position, position + length)))
+                if role is not None:
+                    role = "post_more" if role == "more" else role
+                    return _apply(found, role)._replace(last=position + length - 1, bare=False)
         if not word.isalpha() or word in _SKIP_STOP:
             break
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rasd.text.dates_lexicon import DateLexicon
 from rasd.text.numbers_lexicon import NounEntry, NounLexicon, NumberLexicon
@@ -11,9 +12,12 @@ from rasd.text.numbers_words import Tokens
 __all__ = ["Context", "Found"]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A quantity while it is being read: token range, normalised start, numbers, noun."""
+class Found(NamedTuple):
+    """A quantity while it is being read: token range, normalised start, numbers, noun.
+
+    A named tuple (changed with ``_replace``): several are made for every number read,
+    and a tuple is much cheaper to build than a frozen dataclass.
+    """
 
     first: int
     last: int

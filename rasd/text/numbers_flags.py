@@ -7,8 +7,6 @@ while they stay available (see :func:`rasd.text.numbers.is_count`).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rasd.text.numbers_context import Context, Found
 
 __all__ = ["with_flags"]
@@ -17,9 +15,9 @@ __all__ = ["with_flags"]
 def with_flags(context: Context, found: Found, nucleus: Found) -> Found:
     """Mark years, dates, times, percentages, labels and ages (see the module docstring)."""
     if found.unit in ("years", "months", "days") and _is_age(context, found):
-        return replace(found, kind="age")
+        return found._replace(kind="age")
     if context.word(nucleus.last + 1) == "من" and context.numbers.marker("age_word", context.word(nucleus.last + 2)):
-        return replace(found, last=nucleus.last + 2, unit="years", kind="age", noun=None)
+        return found._replace(last=nucleus.last + 2, unit="years", kind="age", noun=None)
     if nucleus.value is None or not nucleus.bare:
         return _with_percent(context, found)
     flagged = _digit_flag(context, nucleus)
@@ -27,7 +25,7 @@ def with_flags(context: Context, found: Found, nucleus: Found) -> Found:
         unit, last = flagged
         if unit != "year" or found.noun is None:
             last = found.last if unit == "year" and found.high is not None else max(nucleus.last, last)
-            return replace(found, unit=unit, last=last, noun=None, kind=None)
+            return found._replace(unit=unit, last=last, noun=None, kind=None)
     return _with_percent(context, found)
 
 
@@ -36,7 +34,7 @@ def _with_percent(context: Context, found: Found) -> Found:
     for length in (2, 1):
         words = " ".join(context.word(i) for i in range(position, position + length))
         if context.numbers.marker("percent", words):
-            return replace(found, last=position + length - 1, unit="percent", noun=None, kind=None)
+            return found._replace(last=position + length - 1, unit="percent", noun=None, kind=None)
     return found
 
 

@@ -27,9 +27,12 @@ from importlib import resources
 from rasd.errors import DataError
 from rasd.text.normalize import normalize_key
 
-__all__ = ["PROCLITICS", "RANGE_PREFIXES", "NounEntry", "NounLexicon", "NumberLexicon", "read_data_rows"]
+__all__ = [
+    "HEDGE_PREFIXES", "PROCLITICS", "RANGE_PREFIXES", "NounEntry", "NounLexicon", "NumberLexicon", "read_data_rows",
+]
 
 PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+HEDGE_PREFIXES = ("", "و", "ف", "ب", "ل")  # what a hedge before a number may carry: "وأكثر من"
 RANGE_PREFIXES = PROCLITICS + ("ال", "وال", "بال", "وبال", "فال", "لل", "ولل")
 _SUFFIXES = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
 _PROCLITICS = PROCLITICS
@@ -62,7 +65,9 @@ class NumberLexicon:
     maps approximate words to ``(role, min, max)``; ``hedges`` / ``post_hedges`` map a
     tuple of words to a hedge role; ``markers`` maps a context role to its words;
     ``starters`` maps every word that can open a number phrase, proclitics included
-    ("بعشرات", "والآلاف"), to its ``(proclitics, stem)``.
+    ("بعشرات", "والآلاف"), to its ``(proclitics, stem)``. ``hedge_ends`` holds the
+    words a hedge before a number can end with (its last word, or a one-word hedge with
+    the proclitics it may take); ``post_firsts`` the first words of the hedges after one.
     """
 
     atoms: dict[str, tuple[str, int | float]]
@@ -71,6 +76,8 @@ class NumberLexicon:
     post_hedges: dict[tuple[str, ...], str]
     markers: dict[str, frozenset[str]]
     starters: dict[str, tuple[str, str]]
+    hedge_ends: frozenset[str] = frozenset()
+    post_firsts: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> NumberLexicon:
@@ -107,7 +114,12 @@ def _load_numbers() -> NumberLexicon:
         else:
             markers.setdefault(role, set()).add(key)
     frozen = {role: frozenset(words) for role, words in markers.items()}
-    return NumberLexicon(atoms, ranges, hedges, post, frozen, _starters(atoms, ranges))
+    ends = {key[-1] for key in hedges if len(key) > 1}
+    ends.update(prefix + key[0] for key in hedges if len(key) == 1 for prefix in HEDGE_PREFIXES)
+    return NumberLexicon(
+        atoms, ranges, hedges, post, frozen, _starters(atoms, ranges),
+        hedge_ends=frozenset(ends), post_firsts=frozenset(key[0] for key in post),
+    )
 
 
 def _starters(atoms: dict, ranges: dict) -> dict[str, tuple[str, str]]:

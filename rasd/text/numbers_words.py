@@ -20,19 +20,26 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
+from rasd.text.letters import beyond_bmp, bmp_pattern
 from rasd.text.normalize import normalize_key
 from rasd.text.numbers_lexicon import NumberLexicon
 
-__all__ = ["NumberRead", "Tok", "Tokens", "as_number", "parse_digits", "parse_number_words", "read_number", "scan"]
+__all__ = [
+    "NumberRead", "Tok", "Tokens", "as_number", "parse_digits", "parse_number_words", "read_number", "scan",
+    "scan_document",
+]
 
 Number = int | float
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,٫٬]\d+)*|\S")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # tokens with the whitespace between them
 _SEPARATOR = re.compile(r"[.,٫٬]")
 _CONNECTOR = "و"
 _SCALES = ("scale", "scale_dual", "scale_plural")
@@ -60,21 +67,18 @@ class NumberRead:
 class Tokens(Sequence):
     """The tokens of a normalised text, built as :class:`Tok` only when looked at.
 
-    Finding the token strings is one C call (``findall``); offsets come from a cheap
-    ``str.find`` walk, because only whitespace separates tokens. Most tokens of a text
-    are never looked at as objects, which keeps quantity finding fast.
+    Splitting the text into whitespace and tokens is one C call; the offsets are the
+    running sums of their lengths (also computed in C). Most tokens of a text are never
+    looked at as objects, which keeps quantity finding fast.
     """
 
     __slots__ = ("texts", "starts")
 
     def __init__(self, text: str) -> None:
-        self.texts: list[str] = _TOKEN.findall(text)
-        starts, position, find = [], 0, text.find
-        for piece in self.texts:
-            position = find(piece, position)
-            starts.append(position)
-            position += len(piece)
-        self.starts: list[int] = starts
+        split = _TOKEN_SPLIT if beyond_bmp(text) else bmp_pattern(_TOKEN_SPLIT.pattern)
+        parts = split.split(text)  # whitespace, token, whitespace, ..., token, whitespace
+        self.texts: list[str] = parts[1::2]
+        self.starts: list[int] = list(accumulate(map(len, parts[:-1])))[::2]
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -83,8 +87,17 @@ class Tokens(Sequence):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self.texts)))]
         piece, start = self.texts[index], self.starts[index]
-        kind = "d" if piece[0].isdigit() else ("w" if piece[0].isalpha() else "p")
-        return Tok(piece, start, start + len(piece), kind)
+        return Tok(piece, start, start + len(piece), _kind(piece))
+
+    def kind(self, index: int) -> str:
+        """The kind of token ``index`` (``self[index].kind`` without building the Tok)."""
+        return _kind(self.texts[index])
+
+
+def _kind(piece: str) -> str:
+    """``d`` (digits), ``w`` (word) or ``p`` (anything else), from the first character."""
+    first = piece[0]
+    return "d" if first.isdigit() else ("w" if first.isalpha() else "p")
 
 
 def scan(text: str) -> Tokens:
@@ -93,6 +106,13 @@ def scan(text: str) -> Tokens:
     >>> [t.text for t in scan("قتل 11 مدنيا، و14 جريحا")]
     ['قتل', '11', 'مدنيا', '،', 'و', '14', 'جريحا']
     """
+    return Tokens(text)
+
+
+@functools.lru_cache(maxsize=4)
+def scan_document(text: str) -> Tokens:
+    """:func:`scan` memoised for the few long texts in hand: the quantity and the date
+    finders read the same normalised body (the tokens are shared: read them, never change them)."""
     return Tokens(text)
 
 
@@ -128,6 +148,12 @@ def parse_digits(text: str, scaled: bool = False) -> Number | None:
     if len(groups) == 2 and separators != {"٬"}:
         return float(f"{groups[0]}.{groups[1]}")
     return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _digits_value(text: str, scaled: bool) -> Number | None:
+    """:func:`parse_digits`, memoised (the same digit runs recur across articles)."""
+    return parse_digits(text, scaled)
 
 
 class _Phrase:
@@ -229,24 +255,24 @@ class _Phrase:
 
 
 def _atom(tokens: Tokens, position: int, lexicon: NumberLexicon, text: str | None = None) -> tuple[str, Number] | None:
-    token = tokens[position]
-    if token.kind == "d":
-        following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+    piece = tokens.texts[position]
+    if tokens.kind(position) == "d":
+        following = tokens.texts[position + 1] if position + 1 < len(tokens.texts) else ""
         scaled = lexicon.atoms.get(following, ("",))[0] in _SCALES
-        value = parse_digits(token.text, scaled)
+        value = _digits_value(piece, scaled)
         return None if value is None else ("digits", value)
-    return lexicon.atoms.get(token.text if text is None else text)
+    return lexicon.atoms.get(piece if text is None else text)
 
 
 def _next_atom(tokens: Tokens, position: int, lexicon: NumberLexicon, first: bool, first_word: str | None):
     """(atom, joined, tokens used) for the atom at ``position``, or None."""
-    token = tokens[position]
     if first:
         return _atom(tokens, position, lexicon, first_word), False, 1
-    if token.text == _CONNECTOR and position + 1 < len(tokens):
+    piece = tokens.texts[position]
+    if piece == _CONNECTOR and position + 1 < len(tokens.texts):
         return _atom(tokens, position + 1, lexicon), True, 2
-    if token.kind == "w" and token.text not in lexicon.atoms and token.text.startswith(_CONNECTOR):
-        return lexicon.atoms.get(token.text[1:]), True, 1
+    if piece.startswith(_CONNECTOR) and piece not in lexicon.atoms and tokens.kind(position) == "w":
+        return lexicon.atoms.get(piece[1:]), True, 1
     return _atom(tokens, position, lexicon), False, 1
 
 
@@ -263,7 +289,7 @@ def read_number(tokens: Tokens, index: int, lexicon: NumberLexicon, first_word: 
             break
         position += used
         if not phrase.pending:
-            words = any(tokens[i].kind == "w" for i in range(index, position))
+            words = any(tokens.kind(i) == "w" for i in range(index, position))
             best = NumberRead(as_number(phrase.total + phrase.group), index, position - 1, words)
     return best
 

@@ -41,7 +41,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _MARKS = re.compile(r"[.!?؟…]+")
 _CLOSERS = "\"'”’»)]}›"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_TOKEN_BEFORE = re.compile(r"([^\s\"'“”«»()\[\]]*)$")
+_NOT_IN_TOKEN = frozenset("\"'“”«»()[]")  # with the spaces, what ends the token before a dot
 _SOFT_MIN_WORDS = 8
 _LONG_SENTENCE = 600
 
@@ -162,7 +162,7 @@ def _soft_break(before: str, after: str) -> bool:
 
 def _dot_belongs_to_word(text: str, line_start: int, mark: int, after: str, abbreviations: Abbreviations) -> bool:
     """An abbreviation dot, an initial, or a list number at the start of the line."""
-    token = _TOKEN_BEFORE.search(text, line_start, mark).group(1)
+    token = _token_before(text, line_start, mark)
     if not token:
         return False
     if re.fullmatch(r"[\d.,٫٬]+", token):
@@ -174,6 +174,18 @@ def _dot_belongs_to_word(text: str, line_start: int, mark: int, after: str, abbr
         return False
     initial = len(letters) == 1 and not letters.isdigit()
     return key in abbreviations.abbr or initial or ("." in token and len(key) <= 6)
+
+
+def _token_before(text: str, start: int, end: int) -> str:
+    """The run of characters ending at ``end`` (not before ``start``) with no space, quote or bracket.
+
+    Read backwards from ``end``: in a line, what a search for the run before the end
+    (a regular expression ending in ``*$``) finds, without trying every start position.
+    """
+    position = end
+    while position > start and not text[position - 1].isspace() and text[position - 1] not in _NOT_IN_TOKEN:
+        position -= 1
+    return text[position:end]
 
 
 def _continues(after: str, abbreviations: Abbreviations) -> bool:

@@ -49,7 +49,9 @@ def find_teasers(
 ) -> list[int]:
     """Positions (indexes into ``kept``, the kept paragraphs as line-index lists) of teasers."""
     run = _lead_run(infos, kept, max_teasers)
-    core = set(_paragraph_words(infos, kept[: run[0]] if run else kept, title))
+    if not run:
+        return []
+    core = set(_paragraph_words(infos, kept[: run[0]], title))
     scored = [(p, _shared(infos, kept[p], core), has_lead_signature(_text(infos, kept[p]), lexicon)) for p in run]
     while scored and (scored[0][1] >= _FRONT_SHARE or (scored[0][1] >= _OWN_SHARE and not scored[0][2])):
         scored = scored[1:]
@@ -111,13 +113,13 @@ def _text(infos: tuple[LineInfo, ...], lines: list[int]) -> str:
 def _paragraph_words(infos: tuple[LineInfo, ...], paragraphs: list[list[int]], title: str) -> tuple[str, ...]:
     """Content words of the title and of the given paragraphs."""
     texts = [w.text for w in to_words(title)]
-    texts += [w.text for lines in paragraphs for i in lines for w in infos[i].words]
+    texts += [text for lines in paragraphs for i in lines for text in infos[i].texts]
     return content_words(tuple(texts))
 
 
 def _shared(infos: tuple[LineInfo, ...], lines: list[int], core: set[str]) -> float:
     """Share of a paragraph's content words that also occur in ``core``."""
-    words = content_words(tuple(w.text for i in lines for w in infos[i].words))
+    words = content_words(tuple([text for i in lines for text in infos[i].texts]))
     if not words:
         return 1.0
     return sum(1 for w in words if w in core) / len(words)
@@ -129,7 +131,7 @@ def content_words(texts: tuple[str, ...]) -> tuple[str, ...]:
     >>> content_words(("والرئيس", "في", "سوريا", "بالسوري"))
     ('رئيس', 'سوريا', 'سوري')
     """
-    return tuple(stem for stem in map(_content_stem, texts) if stem)
+    return tuple(filter(None, map(_content_stem, texts)))
 
 
 @functools.lru_cache(maxsize=1 << 15)
