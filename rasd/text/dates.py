@@ -108,7 +108,7 @@ def _windows(text: str, lexicon: DateLexicon) -> dict[str, list[tuple[int, int]]
     """
     anchors: dict[str, list[int]] = {}
     present = set(scan_document(text).texts).intersection(lexicon.triggers)  # triggers are words
-    for word in present:
+    for word in sorted(present):  # a fixed order: the same text always gives the same dates
         names = lexicon.triggers[word]
         for start in _occurrences(text, word):
             for name in names:
@@ -116,7 +116,7 @@ def _windows(text: str, lexicon: DateLexicon) -> dict[str, list[tuple[int, int]]
     for match in _DIGITS.finditer(text):
         for name in ("year", "numeric") if match.group("year") else ("numeric",):
             anchors.setdefault(name, []).append(match.start())
-    return {name: _merge(text, sorted(starts)) for name, starts in anchors.items()}
+    return {name: _merge(text, sorted(anchors[name])) for name in sorted(anchors)}
 
 
 def _occurrences(text: str, word: str) -> list[int]:
