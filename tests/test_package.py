@@ -48,3 +48,19 @@ def test_the_loaded_pipeline_pickles_and_reads_the_same(pipeline):
     document = next(iter_documents([str(SEED_DIR)]))
     copy = pickle.loads(pickle.dumps(pipeline))
     assert result_to_dict(copy.process(document)) == result_to_dict(pipeline.process(document))
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import DEV_DIR, REPO
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-m", "rasd", "extract", str(SEED_DIR), str(DEV_DIR), "--no-ner"],
+                              capture_output=True, text=True, env=env, cwd=REPO, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
