@@ -85,9 +85,13 @@ def match_body(body: str, lexicon: EventLexicon, actors: ActorLexicon) -> BodyMa
     )
 
 
-def _slice(matches, low: int, high: int) -> tuple:
-    """The matches lying within words ``low..high-1``, renumbered from the sentence's first word."""
-    return tuple(m._replace(first=m.first - low, last=m.last - low) for m in matches if low <= m.first and m.last < high)
+def _slice(matches: tuple, firsts: list[int], low: int, high: int) -> tuple:
+    """The matches lying within words ``low..high-1``, renumbered from the sentence's first word.
+
+    ``matches`` are in text order and ``firsts`` are their first words (bisected, not scanned).
+    """
+    begin, stop = bisect.bisect_left(firsts, low), bisect.bisect_left(firsts, high)
+    return tuple(m._replace(first=m.first - low, last=m.last - low) for m in matches[begin:stop] if m.last < high)
 
 
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:
@@ -99,13 +103,15 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                                                                    analysis.quantities))
     times = _by_start(tuple(t for t in analysis.times if t.start is not None))
     paragraphs = Counter(s.paragraph for s in analysis.sentences)
+    lists = {name: getattr(body, name) for name in ("triggers", "modifiers", "cues", "actors")}
+    firsts = {name: [m.first for m in found] for name, found in lists.items()}
     for index, sentence in enumerate(analysis.sentences):
         low, high = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         while high > low and body.words[high - 1].end > sentence.end:
             high -= 1
         words = body.words[low:high]
-        triggers = _slice(body.triggers, low, high)
-        actor_hits = _slice(body.actors, low, high)
+        triggers = _slice(lists["triggers"], firsts["triggers"], low, high)
+        actor_hits = _slice(lists["actors"], firsts["actors"], low, high)
         source_names = tuple(a for a in actor_hits if (info := actors.info(a.actor)) is not None and info.kind == "source")
         views.append(
             SentenceView(
@@ -113,8 +119,10 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                 sentence=sentence,
                 words=words,
                 triggers=triggers,
-                modifiers=_free_modifiers(_slice(body.modifiers, low, high), triggers, source_names),
-                cues=tuple(m._replace(value=cue) for m in _slice(body.cues, low, high) for cue in m.value),
+                modifiers=_free_modifiers(_slice(lists["modifiers"], firsts["modifiers"], low, high), triggers,
+                                          source_names),
+                cues=tuple(m._replace(value=cue) for m in _slice(lists["cues"], firsts["cues"], low, high)
+                           for cue in m.value),
                 actors=actor_hits,
                 entities=_inside(entities, sentence),
                 places=_inside(places, sentence),
