@@ -58,21 +58,11 @@ def build_sentence_drafts(
     if keep_unasserted:
         hits = [replace(h, status="ok", unasserted=UNASSERTED[h.status]) if h.status in UNASSERTED else h
                 for h in hits]
-    events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
-    killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
     quantities = assign_quantity_kinds(view, hits)
+    killed = [h for h in hits if h.ok and h.type == "casualty_killed"]
     if killed and not any(q.kind == "killed" for q in quantities):
         quantities += implied_victims(view, killed)
-    vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
-    if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
-        events = [replace(killed[0], type="killing")]
-    elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type == "killing" for h in events):
-        events = [replace(killed[0], type="killing")] + events  # "قتل شاب بعد أن أطلق الجنود النار عليه"
-    casualties = bool(killed) or any(h.ok and h.type == "casualty_injured" for h in hits) or any(
-        q.kind in ("killed", "injured") for q in view.quantities  # kinds said by the counted noun itself
-    )
-    events = [h for h in events if casualties or not _shooting(h)]
-    events = _campaign(events, quantities)
+    events = _campaign(_event_hits(view, hits, killed, quantities), quantities)
     by_type: dict[str, TriggerHit] = {}
     for hit in events:
         by_type.setdefault(hit.type, hit)
@@ -91,6 +81,23 @@ def build_sentence_drafts(
                 drafts.append(replace(draft, key=next(keys), place=place, quantities=(),
                                       role=place_role(view, hit, place)))
     return drafts
+
+
+def _event_hits(
+    view: SentenceView, hits: list[TriggerHit], killed: list[TriggerHit], quantities: list[Quantity]
+) -> list[TriggerHit]:
+    """The hits that make events: event words, plus a killing when deaths are told without
+    another cause (or by gunfire); shootings that hit nobody are left out."""
+    events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
+    vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
+    if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
+        events = [replace(killed[0], type="killing")]
+    elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type == "killing" for h in events):
+        events = [replace(killed[0], type="killing")] + events  # "قتل شاب بعد أن أطلق الجنود النار عليه"
+    casualties = bool(killed) or any(h.ok and h.type == "casualty_injured" for h in hits) or any(
+        q.kind in ("killed", "injured") for q in view.quantities  # kinds said by the counted noun itself
+    )
+    return [h for h in events if casualties or not _shooting(h)]
 
 
 def coordinated_places(view: SentenceView, place) -> list:
