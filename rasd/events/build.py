@@ -14,7 +14,6 @@ from itertools import count
 
 from rasd.events.arguments import (
     assign_quantity_kinds,
-    choose_actors,
     choose_place,
     choose_time,
     place_role,
@@ -22,6 +21,7 @@ from rasd.events.arguments import (
 from rasd.events.attribution import SentenceSource, factuality_of, source_for
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
+from rasd.events.participants import choose_actors
 from rasd.events.triggers import MODE_TYPES, UNASSERTED, TriggerHit
 from rasd.text.clean import find_dateline
 from rasd.text.numbers_lexicon import NounLexicon
