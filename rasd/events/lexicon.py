@@ -86,7 +86,7 @@ class EventLexicon:
         return cls(
             triggers=PhraseIndex.build(_trigger_forms(trigger_rows), enclitics=True),
             modifiers=PhraseIndex.build(_modifier_forms(read_tsv(base / "modifiers.tsv"))),
-            cues=PhraseIndex.build(_cue_forms(read_tsv(base / "cues.tsv"))),
+            cues=PhraseIndex.build(_cue_forms(read_tsv(base / "cues.tsv")), enclitics="single"),
             trigger_ids=tuple(row["id"] for row in trigger_rows),
         )
 

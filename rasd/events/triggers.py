@@ -26,7 +26,7 @@ __all__ = ["MODE_TYPES", "TriggerHit", "UNASSERTED", "VETO_CLASSES", "find_trigg
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
-                "hypothetical_after")
+                "hypothetical_after", "denied_after")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
 UNASSERTED = {  # veto -> the factuality an event keeps when unasserted events are asked for
@@ -51,6 +51,10 @@ _PURPOSE_TYPES = {"territory_captured", "agreement"}  # "لاستعادة الس
 _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
 _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bombardment" is not a gas attack
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
+_ABOUT = {"عن", "حول", "بشان"}
+_TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
+_DENIAL_REACH = 25
+_THAT_WORDS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"}
 _DEAL_WORDS = {"الاتفاق", "اتفاق", "الاتفاقيه", "اتفاقيه", "المعاهده", "معاهده", "الاتفاقات"}
 
 
@@ -92,11 +96,14 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         (view.word_at(e.start), view.word_at(max(e.end - 1, e.start)))
         for e in view.entities if e.label == "ORG" and (e.source == "ner" or e.confidence >= 0.7)
     ]
-    sports = view.has_modifier("sports")
+    sports = view.has_modifier("sports") and not _violence_said(view)
+    fixed = [(c.first, c.last) for c in view.cues if c.value.cls == "non_event"]
     for match in view.triggers:
         trigger: Trigger = match.value
         if any(first <= match.first and match.last <= last for first, last in names):
             continue  # a word inside a name ("الحشد" in "الحشد الشعبي") is not a trigger
+        if any(first <= match.last and match.first <= last for first, last in fixed):
+            continue  # "مناطق خفض التصعيد", "إزالة الألغام", "ضربة جزاء": a fixed phrase, no event
         if any(t.start is not None and t.start <= match.start < (t.end or t.start) for t in view.times):
             continue  # "فجر الخميس" is a time, not a detonation
         hit = TriggerHit(trigger.type, trigger, match.first, match.last, match.start, match.end, match.prefix)
@@ -109,6 +116,13 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         hits.append(hit)
         hits += [replace(hit, type=MODE_TYPES[m], chained=True) for m in _chained_modes(hit, view)]
     return _spread_denials(_drop_nested(hits))
+
+
+def _violence_said(view: SentenceView) -> bool:
+    """Weapons or casualty words in the sentence: a match is then only the setting of real violence
+    ("قتل العشرات في هجوم كيماوي بعد المباراة")."""
+    weapons = any(set(m.value) & _WEAPON for m in view.modifiers)
+    return weapons or any(t.value.type in ("casualty_killed", "casualty_injured") for t in view.triggers)
 
 
 def _spread_denials(hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -240,7 +254,7 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
 def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> TriggerHit:
     """Veto the hit when its context says it did not (yet, really) happen."""
     status = _grammar_veto(hit, view)
-    if status is None and sports and hit.trigger.type in ("attack", "armed_clash", "military_offensive", "abduction"):
+    if status is None and sports:
         status = "sports"
     if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.last + 1, hit.last + 2)):
         status = "metaphor"
@@ -252,7 +266,7 @@ def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> Trigger
         if status is not None or not _cue_governs(cue_match, hit, view):
             continue
         if cue.cls in VETO_CLASSES or hit.type in TYPE_VETOES.get(cue.cls, ()):
-            status = cue.cls
+            status = "denied" if cue.cls == "denied_after" else cue.cls
     return replace(hit, status=status or "ok", alleged=alleged)
 
 
@@ -311,7 +325,13 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     cue = cue_match.value
     window = cue.window if cue.window is not None else len(view.words)
     if cue.after:
+        if cue.cls == "denied_after" and not _topic_of_talk(hit, view):
+            return False
         return hit.last < cue_match.first <= hit.last + window
+    if cue.cls == "denied" and cue_match.last < hit.first:
+        return _in_denied_clause(cue_match, hit, view)
+    if cue.window is not None and _past_clause_after_comma(cue_match, hit, view):
+        return False
     if cue.cls == "negated" and _before_support_verb(cue_match, view):
         window = 12
     overlapping = cue_match.first < hit.first <= cue_match.last
@@ -321,6 +341,42 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
         following = view.words[cue_match.last + 1].norm if cue_match.last + 1 < len(view.words) else ""
         return following not in _STILL
     return True
+
+
+def _topic_of_talk(hit: TriggerHit, view: SentenceView) -> bool:
+    """An event noun talked about: "الأنباء التي تحدثت عن قصف", "تقارير حول هجوم"."""
+    before = {w.norm for w in view.words[max(hit.first - 2, 0) : hit.first]}
+    return bool(before & _ABOUT)  # after "عن" even "قصف" is the noun
+
+
+def _in_denied_clause(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
+    """Whether a denial before the trigger governs it: a denial verb's object runs on
+    ("نفى المتحدث باسم الحكومة، الدكتور ...، الإثنين، الأنباء التي تحدثت عن قصف ...")
+    until the sentence turns: "لكن / بينما / في حين", or someone else reports something."""
+    if hit.first - cue_match.last > _DENIAL_REACH:
+        return False
+    for word in view.words[cue_match.last + 1 : hit.first]:
+        if word.norm in _TURNS:
+            return False
+    return not any(
+        c.value.cls in ("report", "continuation") and cue_match.last < c.first < hit.first and _new_statement(c, view)
+        for c in view.cues
+    )
+
+
+def _new_statement(cue_match, view: SentenceView) -> bool:
+    """A reporting verb that opens a statement of its own: "وقال ...", "أكد أن ..." (not "في بيان")."""
+    following = view.words[cue_match.last + 1].norm if cue_match.last + 1 < len(view.words) else ""
+    return view.words[cue_match.first].norm.startswith("و") or following in _THAT_WORDS
+
+
+def _past_clause_after_comma(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
+    """A past-tense event verb that opens a new clause after a comma is out of reach of the cues
+    of the clause before it ("وخشية من تقدم الفصائل، قصفت قوات النظام البلدة")."""
+    if hit.trigger.pos != "verb" or hit.trigger.tense != "past" or cue_match.last >= hit.first:
+        return False
+    start, end = view.words[cue_match.last].end, view.words[hit.first].start
+    return any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛")
 
 
 def _before_support_verb(cue_match, view: SentenceView) -> bool:

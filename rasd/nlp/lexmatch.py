@@ -92,7 +92,10 @@ def word_stems(norm: str, enclitics: bool = False) -> tuple[tuple[str, str], ...
         for prefix, stem in candidates:
             for suffix in _ENCLITICS:
                 if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-                    extra.append((prefix, stem[: -len(suffix)]))
+                    bare = stem[: -len(suffix)]
+                    extra.append((prefix, bare))
+                    if bare.endswith("ت") and len(bare) >= 3:  # "حملتها": the ta marbuta of "حملة"
+                        extra.append((prefix, bare[:-1] + "ه"))
         candidates = candidates + extra
     return tuple(candidates)
 
@@ -100,13 +103,13 @@ def word_stems(norm: str, enclitics: bool = False) -> tuple[tuple[str, str], ...
 class PhraseIndex(Generic[T]):
     """Phrases (normalised word tuples) -> values, searchable in a list of Words."""
 
-    def __init__(self, by_first: Mapping[str, list[tuple[tuple[str, ...], T]]], enclitics: bool) -> None:
+    def __init__(self, by_first: Mapping[str, list[tuple[tuple[str, ...], T]]], enclitics: bool | str) -> None:
         self._by_first = by_first
         self._enclitics = enclitics
         self._starts: dict[str, tuple] = {}  # word -> the (prefix, phrases) it may open; filled as words come
 
     @classmethod
-    def build(cls, phrases: Mapping[str, T] | Iterable[tuple[str, T]], enclitics: bool = False) -> "PhraseIndex[T]":
+    def build(cls, phrases: Mapping[str, T] | Iterable[tuple[str, T]], enclitics: bool | str = False) -> "PhraseIndex[T]":
         """Index phrases given as text (normalised here) with their values."""
         items = phrases.items() if isinstance(phrases, Mapping) else phrases
         by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
@@ -154,14 +157,21 @@ class PhraseIndex(Generic[T]):
         return best
 
     def _openings(self, norm: str) -> tuple:
-        """(prefix, phrases) for every reading of a word that opens a phrase; memoised per word."""
+        """(prefix, phrases) for every reading of a word that opens a phrase; memoised per word.
+
+        With ``enclitics="single"`` a word that only opens a phrase once a suffix pronoun is
+        removed ("يمكنها") opens one-word phrases only: "أنه لم" is not "إن لم".
+        """
         found = self._starts.get(norm)
         if found is None:
+            plain = word_stems(norm) if self._enclitics == "single" else ()
             found = tuple(
-                (prefix, self._by_first[stem])
-                for prefix, stem in word_stems(norm, self._enclitics)
+                (prefix, self._by_first[stem] if self._enclitics != "single" or (prefix, stem) in plain
+                 else [(phrase, value) for phrase, value in self._by_first[stem] if len(phrase) == 1])
+                for prefix, stem in word_stems(norm, bool(self._enclitics))
                 if stem in self._by_first
             )
+            found = tuple(item for item in found if item[1])
             if len(self._starts) < 200_000:
                 self._starts[norm] = found
         return found
