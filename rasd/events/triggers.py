@@ -26,13 +26,14 @@ __all__ = ["MODE_TYPES", "TriggerHit", "UNASSERTED", "VETO_CLASSES", "find_trigg
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
-                "hypothetical_after", "denied_after")
+                "hypothetical_after", "denied_after", "feared")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
 UNASSERTED = {  # veto -> the factuality an event keeps when unasserted events are asked for
     "negated": "negated", "refrain": "negated", "foiled": "negated", "denied": "denied",
     "planned": "planned", "planned_after": "planned", "intent": "planned",
     "hypothetical": "hypothetical", "hypothetical_after": "hypothetical", "any": "hypothetical",
+    "feared": "hypothetical",
 }
 _MODE_ORDER = ("chemical", "air", "artillery", "explosive", "gunfire", "ground")
 MODE_TYPES = {"chemical": "chemical_attack", "air": "airstrike", "artillery": "shelling", "explosive": "explosion",
@@ -169,12 +170,16 @@ def _resolve_type(
     subject = _subject_mode(hit, view, actors)
     if trigger.needs and not _needs_met(trigger.needs, hit, view) and not (trigger.needs == "weapon" and subject):
         return None
+    if hit.type in ("airstrike", "shelling") and trigger.pos == "phrase" and _ground_follows(hit, view):
+        return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _MODE_ORDER
             and not _beyond_other(hit, i, view)]
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
+    if trigger.pos != "verb" and "ground" in near and {"air", "artillery"} & set(near):
+        return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
     sentence = [c for _, c in view.modifier_classes(0, len(view.words)) if c != "explosive"]
     for modes in (near, sentence, [subject]):
         for mode in _MODE_ORDER:
@@ -186,6 +191,12 @@ def _resolve_type(
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
     return None
+
+
+def _ground_follows(hit: TriggerHit, view: SentenceView) -> bool:
+    """A ground attack coordinated right after an air or missile attack phrase ("جويا وبريا")."""
+    return any(c == "ground" and view.words[i].norm.startswith("و")
+               for i, c in view.modifier_classes(hit.last + 1, hit.last + 2))
 
 
 def _aircraft_object(hit: TriggerHit, view: SentenceView) -> bool:
@@ -373,10 +384,19 @@ def _new_statement(cue_match, view: SentenceView) -> bool:
 def _past_clause_after_comma(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     """A past-tense event verb that opens a new clause after a comma is out of reach of the cues
     of the clause before it ("وخشية من تقدم الفصائل، قصفت قوات النظام البلدة")."""
-    if hit.trigger.pos != "verb" or hit.trigger.tense != "past" or cue_match.last >= hit.first:
+    if cue_match.last >= hit.first:
         return False
     start, end = view.words[cue_match.last].end, view.words[hit.first].start
-    return any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛")
+    text = view.sentence.text[start - view.sentence.start : end - view.sentence.start]
+    comma = max(text.rfind(mark) for mark in "،,;؛")
+    if comma < 0:
+        return False
+    if hit.trigger.pos == "verb" and hit.trigger.tense == "past":
+        return True
+    after_comma = view.word_at(start + comma)  # "، شنت الطائرات غارات": a past support verb opens the clause
+    return any(c.value.cls == "support" and after_comma <= c.first < hit.first and
+               not view.words[c.first].norm.lstrip("و").startswith(("ي", "ت", "ن"))
+               for c in view.cues)
 
 
 def _before_support_verb(cue_match, view: SentenceView) -> bool:
