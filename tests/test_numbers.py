@@ -20,6 +20,10 @@ from rasd.text.numbers_words import parse_digits
     ("phrase", "value"),
     [
         ("واحد", 1),
+        ("ألفي", 2000),  # the construct dual: "نزح أكثر من ألفي شخص"
+        ("ألفا", 2000),  # alone, the dual of a construct: "ألفا شخص"
+        ("خمسين ألفا", 50000),  # after a number, the accusative of ألف
+        ("مليوني", 2000000),
         ("ثلاثة", 3),
         ("عشرة", 10),
         ("أحد عشر", 11),
@@ -106,6 +110,10 @@ def _row(q):
         ("فضلاً عن 25 عنصر من نصيب", [("25 عنصر", 25, None, None, False, "fighters", None, "عنصر")]),
         ("انشق ٢٠ عنصراً", [("٢٠ عنصراً", 20, None, None, False, "fighters", None, "عنصر")]),
         ("اعتقال ۱۲ شاباً", [("۱۲ شاباً", 12, None, None, False, "people", None, "شاب")]),
+        ("نزح أكثر من ألفي شخص", [("أكثر من ألفي شخص", None, 2001, None, True, "people", None, "شخص")]),
+        ("تجاوز عدد القتلى 300", [("300", 300, None, None, False, None, None, None)]),
+        ("قتل ما يتجاوز 300 شخص", [("ما يتجاوز 300 شخص", None, 301, None, True, "people", None, "شخص")]),
+        ("قتل ما تجاوز 300 شخص", [("تجاوز 300 شخص", None, 301, None, True, "people", None, "شخص")]),
         # a proclitic glued on digits stays out of the span
         ("و14 من بلدة نينوى", [("14 من", 14, None, None, False, None, None, None)]),
         ("دفع بـ250 ألف شخص للفرار", [("250 ألف شخص", 250000, None, None, False, "people", None, "شخص")]),

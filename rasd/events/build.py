@@ -35,6 +35,7 @@ _CAUSAL = {"جراء", "بسبب", "اثر", "نتيجه", "بفعل", "جرّا
 _PERSON_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
             "military_offensive", "weapons_disrupted", "protest_repressed"}
+_HARMFUL = _ATTACKS | {"riot", "abduction", "territory_captured", "looting_destruction"}  # may have dead or wounded
 _SPLIT_TOLLS = {"military_offensive", "armed_clash"}
 _STATEMENTS = {"religious_ruling"}
 _NOUN_ACTOR_KINDS = {"draft_evasion": "civilians", "protest": "protesters"}
@@ -92,7 +93,7 @@ def _event_hits(
     vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
     if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
         events = [replace(killed[0], type="killing")]
-    elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type == "killing" for h in events):
+    elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type in ("killing", "protest_repressed") for h in events):
         events = [replace(killed[0], type="killing")] + events  # "قتل شاب بعد أن أطلق الجنود النار عليه"
     casualties = bool(killed) or any(h.ok and h.type == "casualty_injured" for h in hits) or any(
         q.kind in ("killed", "injured") for q in view.quantities  # kinds said by the counted noun itself
@@ -159,11 +160,13 @@ def implied_victims(view: SentenceView, killed: list[TriggerHit]) -> list[Quanti
 def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: list[Quantity]) -> dict[str, list]:
     """Give each count to the event that caused it ("مقتل 9 ... جراء قصف صاروخي"), else to the nearest."""
     owners: dict[str, list[Quantity]] = {}
-    if not hits:
-        return owners
+    harmful = [h for h in hits if h.type in _HARMFUL]
     for quantity in quantities:
+        candidates = harmful if quantity.kind in ("killed", "injured") else hits
+        if not candidates:
+            continue  # the dead of a massacre a protest commemorates are not the protest's count
         position = view.word_at(quantity.start)
-        owner = _cause(view, hits, position) or min(hits, key=lambda h: _distance(h, position))
+        owner = _cause(view, candidates, position) or min(candidates, key=lambda h: _distance(h, position))
         owners.setdefault(owner.type, []).append(quantity)
     return owners
 

@@ -53,6 +53,9 @@ _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اه�
 _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bombardment" is not a gas attack
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
 _ABOUT = {"عن", "حول", "بشان"}
+_FIRE_VERBS = ("launch",)
+_CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يبدا", "واصلت", "واصل", "تواصل", "يواصل", "استانفت", "استانف",
+                   "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
 _DENIAL_REACH = 25
 _THAT_WORDS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"}
@@ -116,7 +119,19 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
         hit = _apply_context(hit, view, sports)
         hits.append(hit)
         hits += [replace(hit, type=MODE_TYPES[m], chained=True) for m in _chained_modes(hit, view)]
-    return _spread_denials(_drop_nested(hits))
+    return _spread_denials(_drop_nested(_absorb_objects(hits)))
+
+
+def _absorb_objects(hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A protest that is dispersed, or a bomb that is defused, is the object of that event, not an
+    event of its own ("فرقت قوات الأمن مظاهرة", "فككت الفرق عبوة ناسفة")."""
+    absorbed = {"protest_repressed": "protest", "weapons_disrupted": "explosion"}
+    result = []
+    for hit in hits:
+        owner = next((h for h in hits if h.ok and absorbed.get(h.type) == hit.type
+                      and h.first - 2 <= hit.first <= h.last + 6 and h is not hit), None)
+        result.append(replace(hit, status="object") if owner is not None and hit.ok else hit)
+    return result
 
 
 def _violence_said(view: SentenceView) -> bool:
@@ -167,6 +182,11 @@ def _resolve_type(
 ) -> TriggerHit | None:
     """Settle generic attack words and 'needs' conditions; None when the word is not a trigger here."""
     trigger = hit.trigger
+    if trigger.id in _FIRE_VERBS and _fire_at(hit, view):  # "أطلق الجيش النار على محتجين"
+        trigger = replace(trigger, id="shooting", type="killing", needs=None)
+        hit = replace(hit, type="killing", trigger=trigger)
+    if trigger.id in _FIRE_VERBS + ("shooting",) and _at_protest(hit, view):
+        return replace(hit, type="protest_repressed")
     subject = _subject_mode(hit, view, actors)
     if trigger.needs and not _needs_met(trigger.needs, hit, view) and not (trigger.needs == "weapon" and subject):
         return None
@@ -178,6 +198,8 @@ def _resolve_type(
             and not _beyond_other(hit, i, view)]
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
+    if trigger.pos != "verb" and _campaign_verb_before(hit, view):
+        return replace(hit, type="military_offensive")  # "بدأت تركيا ... هجوماً على منطقة عفرين"
     if trigger.pos != "verb" and "ground" in near and {"air", "artillery"} & set(near):
         return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
     sentence = [c for _, c in view.modifier_classes(0, len(view.words)) if c != "explosive"]
@@ -191,6 +213,25 @@ def _resolve_type(
     if trigger.id in ("qasf", "qasf_noun"):
         return replace(hit, type="shelling")
     return None
+
+
+def _campaign_verb_before(hit: TriggerHit, view: SentenceView) -> bool:
+    """An attack noun that something begins, continues, resumes or widens is a campaign."""
+    if hit.trigger.id != "hujum":  # "تواصل القصف" is still shelling
+        return False
+    low = max([t.last + 1 for t in view.triggers if t.last < hit.first] + [hit.first - 15, 0])
+    return any(view.words[i].norm.lstrip("و") in _CAMPAIGN_VERBS for i in range(low, hit.first))
+
+
+def _fire_at(hit: TriggerHit, view: SentenceView) -> bool:
+    """"أطلق X النار / الرصاص": opening fire, with the subject between the verb and its object."""
+    return any(view.words[i].norm.lstrip("و") in ("النار", "الرصاص", "النيران")
+               for i in range(hit.last + 1, min(hit.last + 5, len(view.words))))
+
+
+def _at_protest(hit: TriggerHit, view: SentenceView) -> bool:
+    """Gunfire aimed at a protest or protesters ("... النار على محتجين", "على المتظاهرين")."""
+    return any(c == "protest_object" for _, c in view.modifier_classes(hit.last + 1, hit.last + 7))
 
 
 def _ground_follows(hit: TriggerHit, view: SentenceView) -> bool:
@@ -248,6 +289,10 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
         wanted = _WEAPON if needs == "weapon" else {"artillery"}
         return any(c in wanted and not _beyond_other(hit, i, view)
                    for i, c in view.modifier_classes(hit.first - 4, hit.last + reach))
+    if needs == "service":  # "تخلف نحو 200 شاب من أبناء المدينة عن الالتحاق"
+        return any(c == "service" for _, c in view.modifier_classes(hit.first - 3, hit.last + 10))
+    if needs == "protest_object":
+        return any(c == "protest_object" for _, c in view.modifier_classes(hit.last + 1, hit.last + 6))
     if needs == "aircraft":
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":

@@ -89,7 +89,8 @@ class NumberLexicon:
         return word in self.markers.get(role, ())
 
 
-_ATOM_ROLES = frozenset({"unit", "ten_word", "tens", "hundred", "scale", "scale_dual", "scale_plural", "fraction"})
+_ATOM_ROLES = frozenset({"unit", "ten_word", "tens", "hundred", "scale", "scale_dual", "scale_plural", "scale_construct",
+                         "fraction"})
 _RANGE_ROLES = frozenset({"vague", "few", "some"})
 
 

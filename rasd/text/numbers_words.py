@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,٫٬]\d+)*|\S")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # tokens with the whitespace between them
 _SEPARATOR = re.compile(r"[.,٫٬]")
 _CONNECTOR = "و"
-_SCALES = ("scale", "scale_dual", "scale_plural")
+_SCALES = ("scale", "scale_dual", "scale_plural", "scale_construct")
 
 
 class Tok(NamedTuple):
@@ -231,7 +231,7 @@ class _Phrase:
         if self.empty:
             if joined != self.after_scale or role == "scale_plural":
                 return False
-            group: Number = 2 if role == "scale_dual" else 1
+            group: Number = 2 if role in ("scale_dual", "scale_construct") else 1
         elif joined or role == "scale_dual":
             return False
         elif role == "scale_plural" and not 3 <= self.group <= 10:
