@@ -34,13 +34,16 @@ class Config:
     - ``use_ner``: run the trained NER model (off: curated lists and rules only);
     - ``min_confidence``: events below this confidence are left out of the output;
     - ``keep_unasserted``: also output events that the text denies, negates, plans, threatens
-      or only supposes, with that factuality (left out by default: they did not happen).
+      or only supposes, with that factuality (left out by default: they did not happen);
+    - ``max_event_age_days``: events the text dates more than this many days before the
+      publication date are background ("مجزرة عام 2013"), left out; 0 keeps them all.
     """
 
     max_bytes: int = 5_000_000
     use_ner: bool = True
     min_confidence: float = 0.0
     keep_unasserted: bool = False
+    max_event_age_days: int = 365
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as a plain dict (stored with each run)."""

@@ -79,7 +79,8 @@ class Pipeline:
         try:
             analysis = analyze_article(article, self)
             events = extract_events(analysis, self.lexicon, self.actors, self.config.keep_unasserted)
-            events = tuple(e for e in events if e.confidence >= self.config.min_confidence)
+            events = tuple(e for e in events if e.confidence >= self.config.min_confidence
+                           and not _background(e, article, self.config.max_event_age_days))
         except Exception as error:  # a bug must cost one document, not the run: record it and go on
             detail = f"{raw.source}: internal error while extracting ({type(error).__name__}: {error}); please report it"
             rejection = Rejection(raw.doc_id, raw.source, "extract", "E001", detail)
@@ -92,6 +93,16 @@ class Pipeline:
             events=events,
             entities=analysis.entities,
         )
+
+
+def _background(event, article: Article, max_age_days: int) -> bool:
+    """An event the text dates long before the article ("في ذكرى مجزرة عام 2013", "عام 1800"):
+    background, not news. Undated events and articles without a date are kept."""
+    time = event.time
+    if not max_age_days or article.published is None or time is None or time.basis == "published":
+        return False
+    end = time.date_end or time.date_start
+    return end is not None and (article.published - end).days > max_age_days
 
 
 def _unnamed_sources(body: str, sentences, matches: BodyMatches, names) -> str:

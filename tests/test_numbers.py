@@ -294,7 +294,7 @@ def _in_script(number: int, script: str) -> str:
 @given(st.integers(min_value=0, max_value=10**18), st.sampled_from(sorted(_SCRIPTS)), st.sampled_from(["", "و", "ب", "بـ", "ل"]))
 def test_any_number_in_digits_is_read_back(number, script, proclitic):
     digits = _in_script(number, script)
-    text = f"قال {proclitic}{digits} مرة"
+    text = f"قال {proclitic}{digits} فقط"
     (quantity,) = find_quantities(text)
     assert quantity.value == number
     assert quantity.text == digits

@@ -32,6 +32,8 @@ def add_config_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-confidence", type=float, help="leave out events below this confidence (0-1, default 0)")
     parser.add_argument("--keep-unasserted", action="store_true",
                         help="also output events the text denies, negates, plans or supposes, with that factuality")
+    parser.add_argument("--max-event-age", type=int, metavar="DAYS",
+                        help="leave out events dated more than DAYS before publication (default 365; 0 keeps all)")
 
 
 def input_overrides(args: argparse.Namespace) -> Metadata | None:
@@ -54,6 +56,7 @@ def input_config(args: argparse.Namespace) -> Config:
         max_bytes=args.max_bytes,
         min_confidence=args.min_confidence,
         keep_unasserted=True if args.keep_unasserted else None,
+        max_event_age_days=args.max_event_age,
     )
 
 

@@ -54,6 +54,10 @@ _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bomb
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
 _ABOUT = {"عن", "حول", "بشان"}
 _FIRE_VERBS = ("launch",)
+_DAY_WORDS = {"اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+              "الغد", "غد", "ذلك", "تلك", "الاول", "الثاني"}
+_PEOPLE_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
+_PURPOSE_MASDARS = {"لاستعاده", "للسيطره", "لاحكام", "لبسط", "لانتزاع", "لاقتحام", "لتحرير", "لطرد", "لاسترجاع"}
 _CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يبدا", "واصلت", "واصل", "تواصل", "يواصل", "استانفت", "استانف",
                    "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
@@ -110,6 +114,8 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
             continue  # "مناطق خفض التصعيد", "إزالة الألغام", "ضربة جزاء": a fixed phrase, no event
         if any(t.start is not None and t.start <= match.start < (t.end or t.start) for t in view.times):
             continue  # "فجر الخميس" is a time, not a detonation
+        if trigger.id == "detonated_verb" and _time_word_after(match, view):
+            continue  # "فجر هذا اليوم", "فجر يوم الجمعة": dawn
         hit = TriggerHit(trigger.type, trigger, match.first, match.last, match.start, match.end, match.prefix)
         hit = _resolve_type(hit, view, actors, recent_modes)
         if hit is None:
@@ -132,6 +138,12 @@ def _absorb_objects(hits: list[TriggerHit]) -> list[TriggerHit]:
                       and h.first - 2 <= hit.first <= h.last + 6 and h is not hit), None)
         result.append(replace(hit, status="object") if owner is not None and hit.ok else hit)
     return result
+
+
+def _time_word_after(match, view: SentenceView) -> bool:
+    """The word after "فجر" names a day or a time ("فجر هذا اليوم", "فجر السبت")."""
+    following = [w.norm for w in view.words[match.last + 1 : match.last + 3]]
+    return bool(following) and (following[0] in _DAY_WORDS or following[:2] == ["هذا", "اليوم"])
 
 
 def _violence_said(view: SentenceView) -> bool:
@@ -300,10 +312,22 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
         if any(w.norm in _DEAL_WORDS for w in view.words[hit.last + 1 : hit.last + 4]):
             return False
         named = [(view.words[a.first].start, view.words[a.last].end) for a in view.actors if not a.adjective]
+        if any(c == "terrain" for _, c in view.modifier_classes(hit.last + 1, hit.last + reach)):
+            return True  # "سيطرت الفصائل على تلال استراتيجية", "على 90 بالمئة من الغوطة"
+        after = view.words[hit.last + 1].norm if hit.last + 1 < len(view.words) else ""
+        low = hit.first - 6 if after in ("عليها", "عليه", "منها", "منه") else hit.last + 1  # "التي سيطر عليها"
         return any(
-            hit.last < view.word_at(p.start) <= hit.last + reach and not any(s <= p.start < e for s, e in named)
+            low <= view.word_at(p.start) <= hit.last + reach and not any(s <= p.start < e for s, e in named)
+            and not hit.first <= view.word_at(p.start) <= hit.last
             for p in view.places
         )
+    if needs == "victims":
+        return any(hit.last < view.word_at(q.start) <= hit.last + 3 and q.unit in _PEOPLE_UNITS for q in view.quantities)
+    if needs == "advance":  # "تقدم قوات النظام", "حققت القوات تقدما", "تقدما باتجاه البلدة"
+        return any(c == "advance" for _, c in view.modifier_classes(hit.first - 5, hit.last + 1)) or any(
+            c == "direction" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
+    if needs == "troops":
+        return any(c == "troops" for _, c in view.modifier_classes(hit.first - 3, hit.last + 6))
     return any(c == needs for _, c in view.modifier_classes(hit.first - 6, hit.last + 4))
 
 
@@ -312,8 +336,9 @@ def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> Trigger
     status = _grammar_veto(hit, view)
     if status is None and sports:
         status = "sports"
-    if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.last + 1, hit.last + 2)):
-        status = "metaphor"
+    reach = 6 if hit.type in ("abduction", "territory_captured") and hit.trigger.pos == "verb" else 2
+    if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.last + 1, hit.last + reach)):
+        status = "metaphor"  # "انفجار الأسعار"; "خطف الممثل ... جائزة أفضل ممثل"
     alleged = False
     for cue_match in view.cues:
         cue = cue_match.value
@@ -336,6 +361,8 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
         return "background"
     if hit.type == "territory_captured" and (trigger.tense == "present" or previous in _STATE_BEFORE):
         return "state"
+    if hit.type == "territory_captured" and previous.lstrip("و") in _PURPOSE_MASDARS:
+        return "planned"  # "لاستعادة السيطرة على المنطقة"
     if trigger.pos == "noun" and hit.prefix in ("ل", "ول", "لل", "ولل"):
         if hit.type in _PURPOSE_TYPES or trigger.type in _PURPOSE_TYPES:
             return "planned"

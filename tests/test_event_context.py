@@ -1,0 +1,55 @@
+"""Context rules that decide whether a mention is news: background dates, commemorations,
+what a count belongs to. Sentences written for these tests (news style, no real event)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.config import Config
+from rasd.ingest.article import read_article
+from rasd.pipeline import Pipeline
+from rasd.records import Metadata, RawDocument
+
+
+def _events(pipeline, body: str, published=dt.date(2018, 5, 10)):
+    raw = RawDocument(doc_id="t", source="t", text="عنوان\n\n" + body, meta=Metadata(published=published))
+    return pipeline.process(raw).events
+
+
+def test_an_event_dated_years_before_publication_is_background(pipeline_rules):
+    body = "وفي عام 2012 قتل صحفيان في قصف مدفعي على حي بابا عمرو في مدينة حمص."
+    assert not _events(pipeline_rules, body)
+
+
+def test_a_recent_dated_event_is_kept(pipeline_rules):
+    body = "قتل صحفيان في قصف مدفعي على حي بابا عمرو في مدينة حمص يوم 2 أيار/مايو 2018."
+    assert [e.type for e in _events(pipeline_rules, body)] == ["shelling"]
+
+
+def test_the_age_limit_is_a_setting():
+    pipeline = Pipeline.load(Config(use_ner=False, max_event_age_days=0))
+    body = "وفي عام 2012 قتل صحفيان في قصف مدفعي على حي بابا عمرو في مدينة حمص."
+    assert [e.type for e in _events(pipeline, body)] == ["shelling"]
+
+
+def test_without_a_publication_date_nothing_is_background(pipeline_rules):
+    body = "وفي عام 2012 قتل صحفيان في قصف مدفعي على حي بابا عمرو في مدينة حمص."
+    assert [e.type for e in _events(pipeline_rules, body, published=None)] == ["shelling"]
+
+
+def test_a_commemoration_does_not_take_the_dead_it_recalls(pipeline_rules):
+    body = "نظم ناشطون وقفة احتجاجية في مدينة إعزاز، في ذكرى مجزرة قتل فيها مئات المدنيين عام 2013."
+    events = _events(pipeline_rules, body)
+    assert [e.type for e in events] == ["protest"]
+    assert all(q.kind not in ("killed", "injured") for q in events[0].quantities)
+
+
+def test_a_denied_report_is_no_event_however_far_the_denial(pipeline_rules):
+    body = ("نفى المتحدث باسم الحكومة، العقيد سامر الأحمد، في تصريح صحفي مساء الإثنين، "
+            "الأنباء التي تحدثت عن قصف مدفعي على قرى الحدود.")
+    assert not _events(pipeline_rules, body)
+
+
+def test_a_turn_after_a_denial_reports_again(pipeline_rules):
+    body = "نفت الحكومة الأنباء عن الانسحاب من البلدة، لكن الطائرات الحربية شنت غارات على أطرافها صباح اليوم."
+    assert "airstrike" in [e.type for e in _events(pipeline_rules, body)]
