@@ -8,6 +8,7 @@ are picklable, so a Dask worker can receive a loaded pipeline.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from rasd.config import STAGE_VERSIONS, Config
@@ -108,20 +109,28 @@ def _background(event, article: Article, max_age_days: int) -> bool:
 def _unnamed_sources(body: str, sentences, matches: BodyMatches, names) -> str:
     """The body with every sentence blanked out except those that state an event and quote
     someone the curated lists and rules do not name (there the NER model is worth running)."""
-    triggers = [m.start for m in matches.triggers]
+    triggers = sorted(m.start for m in matches.triggers)
     quoting = [m for m in matches.cues if any(c.cls in _QUOTING for c in m.value)]
-    unnamed = [m for m in quoting if not any(m.end <= n.start <= m.end + 40 or m.start - 40 <= n.end <= m.start
-                                             for n in names)]
+    name_starts = sorted(n.start for n in names)
+    name_ends = sorted(n.end for n in names)
+    unnamed = sorted(m.start for m in quoting if not (_any_within(name_starts, m.end, m.end + 40)
+                                                      or _any_within(name_ends, m.start - 40, m.start)))
     parts, position = [], 0
     for sentence in sentences:
-        keep = any(sentence.start <= m.start < sentence.end for m in unnamed) and any(
-            sentence.start <= t < sentence.end for t in triggers
+        keep = _any_within(unnamed, sentence.start, sentence.end - 1) and _any_within(
+            triggers, sentence.start, sentence.end - 1
         )
         parts.append(" " * (sentence.start - position))
         parts.append(body[sentence.start : sentence.end] if keep else " " * (sentence.end - sentence.start))
         position = sentence.end
     parts.append(" " * (len(body) - position))
     return "".join(parts)
+
+
+def _any_within(sorted_values: list[int], low: int, high: int) -> bool:
+    """Whether a value of the sorted list lies in ``low..high`` (bisection: long bodies stay linear)."""
+    index = bisect.bisect_left(sorted_values, low)
+    return index < len(sorted_values) and sorted_values[index] <= high
 
 
 def analyze_article(article: Article, pipeline: Pipeline) -> Analysis:
