@@ -53,3 +53,15 @@ def test_a_denied_report_is_no_event_however_far_the_denial(pipeline_rules):
 def test_a_turn_after_a_denial_reports_again(pipeline_rules):
     body = "نفت الحكومة الأنباء عن الانسحاب من البلدة، لكن الطائرات الحربية شنت غارات على أطرافها صباح اليوم."
     assert "airstrike" in [e.type for e in _events(pipeline_rules, body)]
+
+
+def test_the_report_date_stands_in_when_the_event_has_none(pipeline_rules):
+    body = "وقال المرصد السوري لحقوق الإنسان الاثنين إن مئات المدنيين نزحوا من بلدة جنديرس."
+    (event,) = _events(pipeline_rules, body, published=dt.date(2018, 3, 13))
+    assert event.type == "displacement" and event.time.date_start == dt.date(2018, 3, 12)
+
+
+def test_the_event_date_beats_the_report_date(pipeline_rules):
+    body = "أعلن الجيش الثلاثاء أن طائراته قصفت مواقع للمسلحين قرب بلدة جنديرس فجر الاثنين."
+    (event,) = _events(pipeline_rules, body, published=dt.date(2018, 3, 14))
+    assert event.time.date_start == dt.date(2018, 3, 12)

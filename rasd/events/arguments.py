@@ -181,16 +181,18 @@ def choose_time(view: SentenceView, hit: TriggerHit) -> TimeExpression | None:
     """The time phrase nearest the trigger in the sentence.
 
     A time before a reporting clause ("أعلنت الثلاثاء أن الضربة التي استهدفت فجر الاثنين")
-    dates the report, not the event, and a time after "ذكرى" dates what is remembered: both
-    are passed over.
+    dates the report, not the event (it is taken only when the event has no time of its own:
+    the event happened by then), and a time after "ذكرى" dates what is remembered.
     """
-    candidates = []
+    candidates, reported = [], []
     recalled = [c.first for c in view.cues if c.value.cls == "anniversary" and c.first > hit.last]
     for time in view.times:
         position = view.word_at(time.start or 0)
-        if position < hit.first and any(w.norm in _THAT for w in view.words[position + 1 : hit.first]):
-            continue
         if any(first < position for first in recalled):
             continue  # "وقفة ... في ذكرى مجزرة عام 2013": the date of what is remembered
+        if position < hit.first and any(w.norm in _THAT for w in view.words[position + 1 : hit.first]):
+            reported.append((abs(position - hit.first), time))
+            continue
         candidates.append((abs(position - hit.first), time))
+    candidates = candidates or reported  # "أعلن الاثنين أن مئات المدنيين فروا": no closer date than the report's
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
