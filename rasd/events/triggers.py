@@ -62,6 +62,9 @@ _CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يب
                    "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
 _DENIAL_REACH = 25
+_UNDER_DEAL = {"بموجب", "وفق", "وفقا", "اطار", "ضمن", "خرق", "خرقا", "خروقات", "انتهاك", "انتهاكا", "انتهاكات",
+               "لخرق", "لانتهاك", "بخرق", "بانتهاك", "تطبيق", "لتطبيق", "بنود"}
+_MODAL_REACH = 12
 _THAT_WORDS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "انهم"}
 _DEAL_WORDS = {"الاتفاق", "اتفاق", "الاتفاقيه", "اتفاقيه", "المعاهده", "معاهده", "الاتفاقات"}
 
@@ -143,7 +146,8 @@ def _absorb_objects(hits: list[TriggerHit]) -> list[TriggerHit]:
 def _time_word_after(match, view: SentenceView) -> bool:
     """The word after "فجر" names a day or a time ("فجر هذا اليوم", "فجر السبت")."""
     following = [w.norm for w in view.words[match.last + 1 : match.last + 3]]
-    return bool(following) and (following[0] in _DAY_WORDS or following[:2] == ["هذا", "اليوم"])
+    return bool(following) and (following[0] in _DAY_WORDS or following[0].isdigit()
+                                or following[:2] == ["هذا", "اليوم"])  # "فجر 14 أبريل"
 
 
 def _violence_said(view: SentenceView) -> bool:
@@ -214,7 +218,9 @@ def _resolve_type(
         return replace(hit, type="military_offensive")  # "بدأت تركيا ... هجوماً على منطقة عفرين"
     if trigger.pos != "verb" and "ground" in near and {"air", "artillery"} & set(near):
         return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
-    sentence = [c for _, c in view.modifier_classes(0, len(view.words)) if c != "explosive"]
+    owned = {i for t in view.triggers if t.first != hit.first for i in range(t.last + 1, t.last + 3)}
+    sentence = [c for i, c in view.modifier_classes(0, len(view.words))  # not "كيماوية" of "ضربة كيماوية"
+                if c != "explosive" and i not in owned]
     for modes in (near, sentence, [subject]):
         for mode in _MODE_ORDER:
             if mode in modes and not (mode == "explosive" and trigger.id in _STRIKE_WORDS):
@@ -366,8 +372,8 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
     if trigger.pos == "noun" and hit.prefix in ("ل", "ول", "لل", "ولل"):
         if hit.type in _PURPOSE_TYPES or trigger.type in _PURPOSE_TYPES:
             return "planned"
-    if trigger.type == "agreement" and trigger.pos == "noun" and _known_deal(hit, view):
-        return "reference"
+    if trigger.type == "agreement" and trigger.pos == "noun" and (_known_deal(hit, view) or previous in _UNDER_DEAL):
+        return "reference"  # "الاتفاق النووي"; "دوريات بموجب اتفاق", "خرق الهدنة": a deal already made
     if previous == "قد" and trigger.tense == "present" or _modal_before(hit, view):
         return "hypothetical"  # "قد تطلق", "قد تندلع اشتباكات"
     if trigger.pos == "noun" and previous in _DEMONSTRATIVES:
@@ -383,10 +389,22 @@ def _grammar_veto(hit: TriggerHit, view: SentenceView) -> str | None:
 
 def _modal_before(hit: TriggerHit, view: SentenceView) -> bool:
     """"قد" with a present-tense verb just before the trigger: a possibility, not a fact."""
-    for index in range(max(hit.first - 3, 0), hit.first - 1):
-        if view.words[index].norm == "قد" and view.words[index + 1].norm[:1] in ("ي", "ت", "ن"):
-            return True
+    for index in range(max(hit.first - _MODAL_REACH, 0), hit.first - 1):
+        word = view.words[index].norm
+        if word.lstrip("و") == "قد" and view.words[index + 1].norm[:1] in ("ي", "ت", "ن"):
+            return index >= hit.first - 3 or _same_clause(view, index, hit.first)
     return False
+
+
+def _same_clause(view: SentenceView, first: int, last: int) -> bool:
+    """No comma, turn ("لكن") or new statement between words ``first`` and ``last``: "وقد يسمح فتح
+    طريق آمن للمقاتلين بالتوصل إلى اتفاق" keeps the deal under the modal."""
+    start, end = view.words[first].end, view.words[last].start
+    if any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛"):
+        return False
+    if any(w.norm in _TURNS for w in view.words[first + 1 : last]):
+        return False
+    return not any(c.value.cls in ("report", "continuation") and first < c.first < last for c in view.cues)
 
 
 def _known_deal(hit: TriggerHit, view: SentenceView) -> bool:
