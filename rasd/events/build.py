@@ -173,7 +173,9 @@ def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: lis
 
 def _cause(view: SentenceView, hits: list[TriggerHit], position: int) -> TriggerHit | None:
     """The event named after "جراء / بسبب / إثر / نتيجة" that follows a count within ten words."""
-    for index in range(position + 1, min(position + 10, len(view.words))):
+    later = [view.word_at(q.start) for q in view.quantities if view.word_at(q.start) > position]
+    stop = min(later + [position + 10, len(view.words)])  # "جراء" after the next count is that count's cause
+    for index in range(position + 1, stop):
         if view.words[index].norm in _CAUSAL:
             following = [h for h in hits if index < h.first <= index + 3]
             return following[0] if following else None

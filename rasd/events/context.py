@@ -113,6 +113,8 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
         triggers = _slice(lists["triggers"], firsts["triggers"], low, high)
         actor_hits = _slice(lists["actors"], firsts["actors"], low, high)
         source_names = tuple(a for a in actor_hits if (info := actors.info(a.actor)) is not None and info.kind == "source")
+        cues = tuple(m._replace(value=cue) for m in _slice(lists["cues"], firsts["cues"], low, high) for cue in m.value)
+        fixed = tuple(c for c in cues if c.value.cls == "non_event")  # no weapon of "منشآت الأسلحة الكيماوية"
         views.append(
             SentenceView(
                 index=index,
@@ -120,9 +122,8 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
                 words=words,
                 triggers=triggers,
                 modifiers=_free_modifiers(_slice(lists["modifiers"], firsts["modifiers"], low, high), triggers,
-                                          source_names),
-                cues=tuple(m._replace(value=cue) for m in _slice(lists["cues"], firsts["cues"], low, high)
-                           for cue in m.value),
+                                          source_names + fixed),
+                cues=cues,
                 actors=actor_hits,
                 entities=_inside(entities, sentence),
                 places=_inside(places, sentence),
@@ -137,11 +138,12 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
 
 def _free_modifiers(modifiers, triggers, actor_hits) -> tuple:
     """Modifiers outside longer non-weapon trigger phrases ("النار" in "وقف إطلاق النار") and outside
-    the names of quoted bodies ("الكيميائية" in "منظمة حظر الأسلحة الكيميائية")."""
+    the names of quoted bodies ("الكيميائية" in "منظمة حظر الأسلحة الكيميائية") and fixed phrases
+    ("منشآت الأسلحة الكيماوية")."""
     inside = {
         i for t in triggers if t.last > t.first and t.value.type not in _WEAPON_TYPES for i in range(t.first, t.last + 1)
     }
-    inside |= {i for a in actor_hits if not a.adjective for i in range(a.first, a.last + 1)}
+    inside |= {i for a in actor_hits if not getattr(a, "adjective", False) for i in range(a.first, a.last + 1)}
     return tuple(m for m in modifiers if m.first not in inside or not set(m.value) & _WEAPON_MODES)
 
 

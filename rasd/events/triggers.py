@@ -27,7 +27,8 @@ __all__ = ["MODE_TYPES", "TriggerHit", "UNASSERTED", "VETO_CLASSES", "find_trigg
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
                 "hypothetical_after", "denied_after", "feared")
-TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"}}
+TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"},
+               "attempt": {"territory_captured"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
 UNASSERTED = {  # veto -> the factuality an event keeps when unasserted events are asked for
     "negated": "negated", "refrain": "negated", "foiled": "negated", "denied": "denied",
@@ -62,6 +63,8 @@ _CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يب
                    "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
 _DENIAL_REACH = 25
+_TITLES = {"الرييس", "رييس", "وزير", "الوزير", "وزيره", "المتحدث", "متحدث", "السفير", "سفير", "المندوب", "مندوب",
+           "الزعيم", "زعيم", "المرشد", "الملك", "الامير", "رييسه", "المستشار", "مستشار", "الناطق", "ناطق"}
 _UNDER_DEAL = {"بموجب", "وفق", "وفقا", "اطار", "ضمن", "خرق", "خرقا", "خروقات", "انتهاك", "انتهاكا", "انتهاكات",
                "لخرق", "لانتهاك", "بخرق", "بانتهاك", "تطبيق", "لتطبيق", "بنود"}
 _MODAL_REACH = 12
@@ -224,6 +227,8 @@ def _resolve_type(
     for modes in (near, sentence, [subject]):
         for mode in _MODE_ORDER:
             if mode in modes and not (mode == "explosive" and trigger.id in _STRIKE_WORDS):
+                if modes is sentence and trigger.pos == "verb" and _told_explicitly(MODE_TYPES[mode], hit, view):
+                    return None  # "هاجم ترامب روسيا ... بعد هجوم كيماوي": the gas attack is told by its own words
                 return replace(hit, type=MODE_TYPES[mode])
     for mode in recent_modes:  # most recent first; a gas attack must be said in its own sentence
         if mode != "chemical":
@@ -252,6 +257,11 @@ def _at_protest(hit: TriggerHit, view: SentenceView) -> bool:
     return any(c == "protest_object" for _, c in view.modifier_classes(hit.last + 1, hit.last + 7))
 
 
+def _told_explicitly(event_type: str, hit: TriggerHit, view: SentenceView) -> bool:
+    """Whether another trigger of the sentence names this type by itself ("هجوم كيماوي", "غارة")."""
+    return any(t.value.type == event_type and t.first != hit.first for t in view.triggers)
+
+
 def _ground_follows(hit: TriggerHit, view: SentenceView) -> bool:
     """A ground attack coordinated right after an air or missile attack phrase ("جويا وبريا")."""
     return any(c == "ground" and view.words[i].norm.startswith("و")
@@ -278,8 +288,8 @@ def _subject_mode(hit: TriggerHit, view: SentenceView, actors: ActorLexicon) -> 
     """
     for actor_hit in view.actors:
         info = actors.info(actor_hit.actor)
-        if info is None or not info.default_attack:
-            continue
+        if info is None or not info.default_attack or view.words[actor_hit.first].norm in _TITLES:
+            continue  # "هاجم الرئيس الأمريكي روسيا": a politician attacks with words
         mode = _TYPE_MODES.get(info.default_attack)
         if hit.trigger.pos == "verb" and not actor_hit.adjective:
             if hit.first - 4 <= actor_hit.last < hit.first or hit.last < actor_hit.first <= hit.last + 2:
@@ -314,7 +324,7 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
     if needs == "aircraft":
         return any(c == "aircraft" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
     if needs == "territory":
-        reach = 10 if hit.trigger.pos == "noun" else 6
+        reach = 10  # "سيطرت القوات الحكومية والمليشيا الداعمة لها على عدد من البلدات"
         if any(w.norm in _DEAL_WORDS for w in view.words[hit.last + 1 : hit.last + 4]):
             return False
         named = [(view.words[a.first].start, view.words[a.last].end) for a in view.actors if not a.adjective]
@@ -343,12 +353,12 @@ def _apply_context(hit: TriggerHit, view: SentenceView, sports: bool) -> Trigger
     if status is None and sports:
         status = "sports"
     reach = 6 if hit.type in ("abduction", "territory_captured") and hit.trigger.pos == "verb" else 2
-    if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.last + 1, hit.last + reach)):
+    if status is None and any(c == "metaphor" for _, c in view.modifier_classes(hit.first + 1, hit.last + reach)):
         status = "metaphor"  # "انفجار الأسعار"; "خطف الممثل ... جائزة أفضل ممثل"
     alleged = False
     for cue_match in view.cues:
         cue = cue_match.value
-        if cue.cls == "alleged" and abs(cue_match.first - hit.last) <= (cue.window or 99):
+        if cue.cls == "hearsay" or cue.cls == "alleged" and abs(cue_match.first - hit.last) <= (cue.window or 99):
             alleged = True
         if status is not None or not _cue_governs(cue_match, hit, view):
             continue
