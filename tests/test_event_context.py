@@ -65,3 +65,15 @@ def test_the_event_date_beats_the_report_date(pipeline_rules):
     body = "أعلن الجيش الثلاثاء أن طائراته قصفت مواقع للمسلحين قرب بلدة جنديرس فجر الاثنين."
     (event,) = _events(pipeline_rules, body, published=dt.date(2018, 3, 14))
     assert event.time.date_start == dt.date(2018, 3, 12)
+
+
+def test_the_displaced_of_an_attack_belong_to_the_displacement(pipeline_rules):
+    body = "وقالت الأمم المتحدة إن القصف الجوي والهجوم البري أجبر أكثر من 160 ألفا من سكان المحافظة على النزوح."
+    events = {e.type: e for e in _events(pipeline_rules, body)}
+    assert events["displacement"].quantity.min == 160001 and events["displacement"].quantity.kind == "displaced"
+    assert events["airstrike"].quantity is None
+
+
+def test_a_number_of_unknown_things_is_no_count_of_dead(pipeline_rules):
+    body = "وقال التحالف إنه درس 159 بلاغا عن سقوط ضحايا مدنيين في غاراته خلال الشهر الماضي."
+    assert all(q.value != 159 for e in _events(pipeline_rules, body) for q in e.quantities)

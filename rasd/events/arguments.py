@@ -42,6 +42,7 @@ TYPE_QUANTITY_KIND = {
 _THAT = {"ان", "انه", "انها", "بان", "لان", "انهم"}
 _PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
+_AFTER_BARE_COUNT = {"من", "في", "على", "بين", "بينهم", "منهم", "اخرون", "اخرين", "اشخاص", "اخر", "جراء", "بسبب"}
 _DIRECTIONAL = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination"}
 
 
@@ -101,7 +102,7 @@ def _only_deaths(view: SentenceView, quantity: Quantity, casualty: list[tuple[in
     """A count of people in a sentence that speaks of deaths (and no injuries) is of the dead when
     the word nearest to it is a death word ("تشريد 95 ألف ... اتهامات بقتل" is not)."""
     types = {c_type for _, _, c_type in casualty}
-    if types != {"casualty_killed"} or (quantity.unit or "people") not in _PEOPLE:
+    if types != {"casualty_killed"} or not _people_like(view, quantity):
         return None
     position = view.word_at(quantity.start)
     nearest = min(hits, key=lambda h: min(abs(position - h.first), abs(position - h.last)), default=None)
@@ -110,11 +111,26 @@ def _only_deaths(view: SentenceView, quantity: Quantity, casualty: list[tuple[in
 
 def _event_kind(view: SentenceView, quantity: Quantity, events: list[TriggerHit]) -> str | None:
     """The kind the nearest event's type implies for a count of people."""
-    if not events or (quantity.unit or "people") not in _PEOPLE:
+    if not events or not _people_like(view, quantity):
         return None
     position = view.word_at(quantity.start)
-    nearest = min(events, key=lambda h: abs(h.first - position))
+    counting = [h for h in events if h.type in TYPE_QUANTITY_KIND and abs(h.first - position) <= 10]
+    nearest = min(counting or events, key=lambda h: abs(h.first - position))  # "أجبر 160 ألفا على النزوح"
     return TYPE_QUANTITY_KIND.get(nearest.type)
+
+
+def _people_like(view: SentenceView, quantity: Quantity) -> bool:
+    """A count of people, or a bare number that may be one ("قتل 5", "5 من المدنيين"); not a number
+    followed by a word the noun lexicon does not know ("159 بلاغا")."""
+    if quantity.unit is not None:
+        return quantity.unit in _PEOPLE
+    following = view.word_at(quantity.end)
+    if following < len(view.words) and view.words[following].start < quantity.end:
+        following += 1  # word_at gives the word holding the offset: the count's own last word
+    if following >= len(view.words):
+        return True
+    word = view.words[following]
+    return word.norm in _AFTER_BARE_COUNT or any(t.first == following for t in view.triggers)
 
 
 def choose_place(

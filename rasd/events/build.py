@@ -13,6 +13,7 @@ from dataclasses import replace
 from itertools import count
 
 from rasd.events.arguments import (
+    TYPE_QUANTITY_KIND,
     assign_quantity_kinds,
     choose_place,
     choose_time,
@@ -165,6 +166,8 @@ def _quantity_owners(view: SentenceView, hits: list[TriggerHit], quantities: lis
         candidates = harmful if quantity.kind in ("killed", "injured") else hits
         if not candidates:
             continue  # the dead of a massacre a protest commemorates are not the protest's count
+        counted = [h for h in candidates if TYPE_QUANTITY_KIND.get(h.type) == quantity.kind is not None]
+        candidates = counted or candidates  # the displaced go to the displacement, not the attack nearby
         position = view.word_at(quantity.start)
         owner = _cause(view, candidates, position) or min(candidates, key=lambda h: _distance(h, position))
         owners.setdefault(owner.type, []).append(quantity)
