@@ -13,11 +13,18 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from rasd.events.lexicon import read_tsv
-from rasd.nlp.lexmatch import PhraseIndex, Word, skip_proclitics, split_words
+from rasd.events.lexicon import conjugate, read_tsv
+from rasd.nlp.lexmatch import (
+    PhraseIndex,
+    Word,
+    skip_proclitics,
+    split_words,
+    word_stems,
+)
 from rasd.records import EntityMention
+from rasd.text.normalize import normalize_key
 
-__all__ = ["ActorHit", "ActorInfo", "ActorLexicon", "find_actor_mentions", "nisba_forms"]
+__all__ = ["ActorHit", "ActorInfo", "ActorLexicon", "RoleWords", "find_actor_mentions", "nisba_forms"]
 
 ACLED_KINDS = (
     "state forces", "rebel group", "political militia", "identity militia", "rioters", "protesters", "civilians",
@@ -54,17 +61,102 @@ class _Alias:
     adjective: bool = False
 
 
+_VERB_CLASSES = ("agent_verb", "suffered")
+_PHRASE_CLASSES = ("by", "support", "source_head", "cooperate")
+_PRONOUNS = ("ه", "ها", "هم", "هما")
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """Words around a name that tell its part in an event (``rasd/data/roles.tsv``).
+
+    >>> roles = RoleWords.load()
+    >>> roles.word_class("لعناصر", "member"), roles.word_class("بنيران", "weapon"), roles.word_class("مدينة", "site")
+    (True, True, False)
+    >>> roles.agent_verb("نصبته"), roles.agent_verb("نصبت")
+    (True, False)
+    """
+
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> RoleWords:
+        """Load the packaged role words (or the TSV at ``path``)."""
+        path = Path(path) if path else Path(str(resources.files("rasd") / "data" / "roles.tsv"))
+        words: dict[str, frozenset[str]] = {}
+        phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for row in read_tsv(path):
+            forms = [f.strip() for f in row["forms"].split(",") if f.strip()]
+            if row["class"] in _VERB_CLASSES:
+                forms = [form for verb in forms for form, _ in conjugate(*verb.split("|")[:2])]
+                forms += [normalize_key(verb.split("|")[0]) + "و" for verb in row["forms"].split(",")]
+            words[row["class"]] = frozenset(normalize_key(f) for f in forms)
+            if row["class"] in _PHRASE_CLASSES:
+                keys = sorted({tuple(normalize_key(f).split()) for f in forms}, key=lambda k: (-len(k), k))
+                phrases[row["class"]] = tuple(keys)
+        return cls(words, phrases)
+
+    def word_class(self, norm: str, cls: str) -> bool:
+        """Whether a normalised word (its proclitics aside) is a word of class ``cls``."""
+        return self.split(norm, cls) is not None
+
+    def split(self, norm: str, cls: str) -> str | None:
+        """The proclitics of a word of class ``cls`` ("ل" for "لعناصر"), or None when it is not one."""
+        forms = self.words.get(cls, frozenset())
+        return next((prefix for prefix, stem in word_stems(norm) if stem in forms), None)
+
+    def agent_verb(self, norm: str) -> bool:
+        """Whether a word is a perpetrator's verb carrying an object pronoun ("نصبته", "زرعها")."""
+        forms = self.words["agent_verb"]
+        for _, stem in word_stems(norm):
+            if any(stem.endswith(p) and stem[: -len(p)] in forms for p in _PRONOUNS):
+                return True
+            if stem.endswith("ته") and stem[:-1] in forms:  # "نفذته": the ta of the feminine past
+                return True
+        return False
+
+    def ends_before(self, words: list[Word], first: int, cls: str) -> int:
+        """The length of the phrase of class ``cls`` that ends right before word ``first`` (0 if none)."""
+        for phrase in self.phrases.get(cls, ()):
+            start = first - len(phrase)
+            if start < 0:
+                continue
+            if all(_same(words[start + i].norm, w, i == 0) for i, w in enumerate(phrase)):
+                return len(phrase)
+        return 0
+
+    def starts_at(self, words: list[Word], first: int, cls: str) -> int:
+        """The length of the phrase of class ``cls`` that starts at word ``first`` (0 if none)."""
+        for phrase in self.phrases.get(cls, ()):
+            if first + len(phrase) > len(words):
+                continue
+            if all(_same(words[first + i].norm, w, i == 0) for i, w in enumerate(phrase)):
+                return len(phrase)
+        return 0
+
+
+def _same(norm: str, form: str, clitics: bool) -> bool:
+    """A word equals a phrase word (with proclitics on the first word, "ال" or "و" on the others)."""
+    if norm == form:
+        return True
+    if clitics:
+        return any(stem == form for _, stem in word_stems(norm))
+    return norm in ("ال" + form, "و" + form, "وال" + form) or (form.startswith("ال") and norm == "و" + form)
+
+
 class ActorLexicon:
     """Actor aliases and adjectives, searchable in text; picklable."""
 
-    def __init__(self, actors: dict[str, ActorInfo], aliases: PhraseIndex) -> None:
+    def __init__(self, actors: dict[str, ActorInfo], aliases: PhraseIndex, roles: RoleWords | None = None) -> None:
         self.actors = actors
         self._aliases = aliases
+        self.roles = roles or RoleWords({}, {})
         self._canonical: dict[str, str | None] = {}  # memo of canonical(), filled as texts come
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "ActorLexicon":
-        """Load the packaged actor list (or the TSV at ``path``)."""
+    def load(cls, path: str | Path | None = None, roles: str | Path | None = None) -> ActorLexicon:
+        """Load the packaged actor list (or the TSV at ``path``) and role words (or the TSV at ``roles``)."""
         path = Path(path) if path else Path(str(resources.files("rasd") / "data" / "actors.tsv"))
         actors: dict[str, ActorInfo] = {}
         phrases: list[tuple[str, _Alias]] = []
@@ -82,7 +174,7 @@ class ActorLexicon:
             for adjective in (a.strip() for a in row["adjectives"].split(",") if a.strip() and a != "-"):
                 for form in nisba_forms(adjective):
                     phrases.append((form, _Alias(row["id"], False, adjective=True)))
-        return cls(actors, PhraseIndex.build(phrases))
+        return cls(actors, PhraseIndex.build(phrases), RoleWords.load(roles))
 
     @property
     def index(self) -> PhraseIndex:
@@ -129,10 +221,10 @@ class ActorLexicon:
         return found
 
     def __getstate__(self) -> dict:
-        return {"actors": self.actors, "aliases": self._aliases}
+        return {"actors": self.actors, "aliases": self._aliases, "roles": self.roles}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["actors"], state["aliases"])
+        self.__init__(state["actors"], state["aliases"], state.get("roles"))
 
     def info(self, actor_id: str | None) -> ActorInfo | None:
         """The actor with this id, or None."""
@@ -145,9 +237,8 @@ def nisba_forms(adjective: str) -> list[str]:
     >>> nisba_forms("إسرائيلي")
     ['إسرائيلي', 'إسرائيلية', 'إسرائيليين', 'إسرائيليون', 'إسرائيليان', 'الإسرائيلي', 'الإسرائيلية', 'الإسرائيليين', 'الإسرائيليون', 'الإسرائيليان']
     """
-    base = adjective[2:] if adjective.startswith("ال") else adjective
-    if base.endswith("ة"):
-        base = base[:-1]
+    base = adjective.removeprefix("ال")
+    base = base.removesuffix("ة")
     if not base.endswith("ي"):
         return [adjective]
     forms = [base, base + "ة", base + "ين", base + "ون", base + "ان"]
