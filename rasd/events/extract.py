@@ -19,7 +19,8 @@ from rasd.events.build import build_sentence_drafts
 from rasd.events.context import SentenceView, build_views
 from rasd.events.draft import Draft
 from rasd.events.lexicon import EventLexicon
-from rasd.events.link import breakdown_drafts, link_subsets, merge_duplicates
+from rasd.events.link import breakdown_drafts, link_subsets
+from rasd.events.merge import merge_duplicates
 from rasd.events.triggers import find_trigger_hits, modes_of
 from rasd.nlp.actors import ActorLexicon
 from rasd.records import Analysis, Attribution, Event, Location, PlaceMention, TimeExpression
@@ -29,6 +30,7 @@ __all__ = ["EXTRACTOR", "extract_events"]
 EXTRACTOR = "rasd.events.rules.v1"
 _SELF_SOURCED = {"religious_ruling"}
 _FINAL = (".", "!", "?", "؟", ":", "\"", "”", "»", ")", "…")
+_QUESTION = ("?", "؟")
 _PART = {"احداها", "احدها", "احدي", "احد", "بعضها", "احداهما"}
 _ANAPHORA = {"الحادث", "الحادثه", "الواقعه", "العمليه", "ذلك"}
 
@@ -58,10 +60,11 @@ def extract_events(
             continue
         sentence_drafts = build_sentence_drafts(view, hits, sources, actors, keys, keep_unasserted)
         own_source = source if source is not None and source.explicit else None
-        children = breakdown_drafts(view, drafts, own_source, keys, sentence_drafts)
-        if children is not None:
-            kinds = {c.type for c in children}
-            sentence_drafts = [d for d in sentence_drafts if d.type not in kinds] + children
+        breakdown = breakdown_drafts(view, drafts, own_source, keys, sentence_drafts)
+        if breakdown is not None:
+            drafts = _with_total(drafts, breakdown.total)
+            kept = [d for d in _with_total(sentence_drafts, breakdown.total) if d.key not in breakdown.replaced]
+            sentence_drafts = kept + list(breakdown.children)
         elif _follows_up(view, sentence_drafts, drafts):
             drafts[-1] = _with_toll(drafts[-1], sentence_drafts[0])
             continue
@@ -71,7 +74,8 @@ def extract_events(
     drafts = _place_totals(drafts)
     drafts = _fill_places(drafts, views, analysis)
     drafts = link_subsets(drafts)
-    drafts = merge_duplicates(drafts, actors)
+    drafts = _carry_times(drafts, views)
+    drafts = merge_duplicates(drafts, actors, analysis.article.published)
     return _to_events(drafts, analysis, actors)
 
 
@@ -82,6 +86,11 @@ def _is_headline(view: SentenceView, views: list[SentenceView]) -> bool:
     """
     text = view.sentence.text.rstrip()
     return view.alone and len(view.words) <= 14 and not text.endswith(_FINAL)
+
+
+def _with_total(drafts: list[Draft], total: Draft) -> list[Draft]:
+    """``drafts`` with the draft of the total's key replaced by the total."""
+    return [total if d.key == total.key else d for d in drafts]
 
 
 def _follows_up(view: SentenceView, new: list[Draft], drafts: list[Draft]) -> bool:
@@ -109,6 +118,33 @@ def _with_toll(draft: Draft, follow_up: Draft) -> Draft:
                    mentions=draft.mentions + (follow_up.evidence,))
 
 
+def _carry_times(drafts: list[Draft], views: list[SentenceView]) -> list[Draft]:
+    """Times for drafts whose sentence gives none: a sentence that continues a statement ("وأضاف:
+    نفذت 35 هجمة") tells of the time of the sentence just before it; one under a question
+    sub-heading that gives a time ("كيف تطورت الأحداث منذ صباح السبت؟") of that time."""
+    result = list(drafts)
+    for index, draft in enumerate(result):
+        if draft.time is not None:
+            continue
+        before = [d for d in result[:index] if d.view.index == draft.view.index - 1 and d.time is not None]
+        time = before[0].time if before and _continues(draft.view) else _heading_time(draft.view, views)
+        if time is not None:
+            result[index] = replace(draft, time=time)
+    return result
+
+
+def _heading_time(view: SentenceView, views: list[SentenceView]) -> TimeExpression | None:
+    """The time of the sub-heading the sentence stands under, when that sub-heading is a question
+    ("كيف تطورت الأحداث منذ صباح السبت؟"); a plain one may be a related headline, and gives none."""
+    for other in reversed(views[: view.index]):
+        text = other.sentence.text.rstrip()
+        if other.alone and len(other.words) <= 14 and text.endswith(_QUESTION):
+            return next((t for t in other.times if t.date_start is not None), None)
+        if _is_headline(other, views):
+            return None
+    return None
+
+
 def _continues(view: SentenceView) -> bool:
     """True when the sentence opens with a continuation ("وأضاف", "وكذلك", "كما")."""
     return any(cue.value.cls == "continuation" and cue.first < 2 for cue in view.cues)
@@ -119,7 +155,10 @@ def _place_totals(drafts: list[Draft]) -> list[Draft]:
     result = list(drafts)
     for index, draft in enumerate(result):
         children = [d for d in drafts if d.parent == draft.key and d.place and d.place.place]
-        if not children or (draft.place and not draft.place_inferred):
+        if not children:
+            continue
+        if draft.place and not draft.place_inferred:
+            result[index] = replace(draft, aggregate=True)
             continue
         admin1 = {c.place.place.admin1 for c in children}
         if len(admin1) != 1:

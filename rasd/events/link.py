@@ -1,66 +1,124 @@
-"""Links between drafts of one article: breakdowns of totals, and duplicates.
+"""Links between drafts of one article: breakdowns of totals, and parts of wholes.
 
-- A sentence that only lists counts per place ("20 من قرية X، و14 من بلدة Y")
-  breaks down the last total before it: each count becomes a child event of that
-  total, and the total takes the area that holds all the children.
+- Counts per place ("ستة في خان شيخون، وخمسة في التمانعة") break down a total: the total
+  told earlier in the same sentence ("قتل 14 مدنياً ... هم ستة في ..."), else the last total
+  before it ("وتوزع القتلى: 7 في كفرزيتا، و3 في ..."). Each count becomes a child event of
+  the total, which becomes an aggregate. A part by kind ("بينهم طفلان") names no place and
+  stays a count of the same event.
 - "بينهم 16 ... جراء غارة" inside a sentence about another attack makes the
   second event a part of the first.
-- The same event told twice (the lead and the body) becomes one: the richer
-  draft absorbs the poorer one's evidence.
+
+Re-tellings of one event are merged by :mod:`rasd.events.merge`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import count
 
 from rasd.events.arguments import place_role
 from rasd.events.context import SentenceView
 from rasd.events.draft import Draft
-from rasd.nlp.actors import ActorLexicon
+from rasd.events.merge import contains_place
 from rasd.records import PlaceMention, Quantity
 
-__all__ = ["breakdown_drafts", "link_subsets", "merge_duplicates"]
+__all__ = ["Breakdown", "breakdown_drafts", "link_subsets"]
 
 _PEOPLE_UNITS = {None, "people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
-_SECONDARY_KINDS = {"signatories"}
-_ANOTHER = {"ثانيه", "الثانيه", "ثاني", "الثاني", "جديده", "جديد", "الجديده", "اخري", "اخر", "ثالثه", "الثالثه"}
 _BREAKDOWN_TYPES = {"defection", "draft_evasion", "displacement", "arrest", "killing", "airstrike", "shelling",
-                    "conscription", "abduction"}
+                    "conscription", "abduction", "explosion", "suicide_bombing", "chemical_attack", "armed_clash"}
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total, the per-place counts that break it down, and the sentence's drafts they replace."""
+
+    total: Draft
+    children: tuple[Draft, ...]
+    replaced: frozenset[int]
 
 
 def breakdown_drafts(
     view: SentenceView, previous: list[Draft], source, keys: count, own: list[Draft] = ()
-) -> list[Draft] | None:
-    """Children of the last total when a sentence lists counts per place; None when it does not.
+) -> Breakdown | None:
+    """The total a sentence's counts per place break down, with one child per count; None when none.
 
-    ``own`` are the drafts the sentence made itself ("انشق منهم 30 من نصيب و12 من النعيمة"):
-    the total must then be of one of their types, and the children replace them.
+    ``own`` are the drafts the sentence made itself. A total told in the sentence before
+    its parts comes first; otherwise the last total before the sentence, of one of the
+    types of ``own`` (casualty words alone type nothing: "وتوزع القتلى" parts a shelling).
     ``source`` is the sentence's own source (None: the children keep the total's).
     """
     pairs = _count_place_pairs(view)
     if len(pairs) < 2:
         return None
-    types = {d.type for d in own}
-    parent = _last_total([d for d in previous if not types or d.type in types], view, [q for q, _ in pairs])
-    if parent is None:
+    found = _sentence_total(view, own, pairs)
+    if found is None:
+        types = {d.type for d in own if not d.casualty_only}
+        total = _last_total([d for d in previous if not types or d.type in types], view, pairs)
+        found = (total, pairs) if total is not None else None
+    if found is None:
         return None
-    children = []
-    for quantity, place in pairs:
-        quantity = replace(quantity, kind=quantity.kind or (parent.main_quantity.kind if parent.main_quantity else None))
-        hit = parent.hit
-        role = place_role(view, hit, place) if hit else "site"
-        children.append(
-            replace(parent, key=next(keys), view=view, quantities=(quantity,), place=place, role=role,
-                    place_inferred=False, parent=parent.key, aggregate=False, mentions=(),
-                    source=source or parent.source, time=parent.time)
-        )
-    return children
+    total, parts = found
+    children = tuple(_child(total, quantity, place, view, source, next(keys)) for quantity, place in parts)
+    replaced = frozenset(d.key for d in own if d.key != total.key and (d.type == total.type or d.casualty_only))
+    return Breakdown(total, children, replaced)
+
+
+def _child(total: Draft, quantity: Quantity, place: PlaceMention, view: SentenceView, source, key: int) -> Draft:
+    main = total.main_quantity
+    quantity = replace(quantity, kind=quantity.kind or (main.kind if main else None))
+    role = place_role(view, total.hit, place) if total.hit else "site"
+    return replace(total, key=key, view=view, quantities=(quantity,), place=place, role=role, place_inferred=False,
+                   parent=total.key, aggregate=False, mentions=(), source=source or total.source, time=total.time)
+
+
+def _sentence_total(
+    view: SentenceView, own: list[Draft], pairs: list[tuple[Quantity, PlaceMention]]
+) -> tuple[Draft, list[tuple[Quantity, PlaceMention]]] | None:
+    """A draft of the sentence whose count comes before the parts and holds them
+    ("قتل 27 مدنياً في سوريا، بينهم 9 في إدلب و8 في حماة"), as an aggregate without the parts' counts."""
+    for draft in own:
+        if draft.type not in _BREAKDOWN_TYPES:
+            continue
+        for total in draft.quantities:
+            parts = [(q, p) for q, p in pairs if q.start > total.start]
+            own_place = next((p for q, p in pairs if q.start == total.start), None)
+            if len(parts) < 2 or not _holds(total, [q for q, _ in parts]):
+                continue
+            if own_place is not None and not all(contains_place(own_place, p) for _, p in parts):
+                continue  # "30 من نصيب، و12 من النعيمة": the first is a part too
+            return _as_total(draft, view, own_place, parts), parts
+    return None
+
+
+def _holds(total: Quantity, parts: list[Quantity]) -> bool:
+    """True when the parts add up to no more than the total ("مئات" holds 20 + 14 + 15)."""
+    if total.unit not in _PEOPLE_UNITS or total.low is None or any(q.low is None for q in parts):
+        return False
+    high = total.value if total.value is not None else total.max
+    return high is None or sum(q.low for q in parts) <= high
+
+
+def _as_total(
+    draft: Draft, view: SentenceView, own_place: PlaceMention | None, parts: list[tuple[Quantity, PlaceMention]]
+) -> Draft:
+    """The draft as the total of ``parts``: without their counts, and not placed at one of them."""
+    starts = {q.start for q, _ in parts}
+    quantities = tuple(q for q in draft.quantities if q.start not in starts)
+    place_starts = {p.start for _, p in parts}
+    if draft.place is None or draft.place.start not in place_starts:
+        return replace(draft, quantities=quantities, aggregate=True)
+    first = min(q.start for q, _ in parts)
+    before = [p for p in view.places if p.place is not None and p.end <= first and p.start not in place_starts]
+    place = own_place or (before[-1] if before else None)
+    role = place_role(view, draft.hit, place) if place is not None and draft.hit else draft.role
+    return replace(draft, quantities=quantities, aggregate=True, place=place, role=role, place_inferred=False)
 
 
 def _count_place_pairs(view: SentenceView) -> list[tuple[Quantity, PlaceMention]]:
-    """(count, place) for every "N (noun) من/في PLACE" in the sentence."""
-    pairs = []
+    """(count, place) for every "N (noun) من/في PLACE" in the sentence; a place goes to the count
+    nearest before it ("قتلت تسعة مدنيين، هم أربعة في كفرنبل": four, not nine, in Kafr Nabl)."""
+    pairs: dict[int, tuple[Quantity, PlaceMention]] = {}
     for quantity in view.quantities:
         if quantity.unit not in _PEOPLE_UNITS or (quantity.value is None and quantity.min is None):
             continue
@@ -71,21 +129,23 @@ def _count_place_pairs(view: SentenceView) -> list[tuple[Quantity, PlaceMention]
             if last < position <= last + 4 and place.place is not None:
                 between = {w.norm for w in view.words[first + 1 : position]}
                 if between & {"من", "في"}:
-                    pairs.append((quantity, place))
+                    pairs[place.start] = (quantity, place)
                     break
-    return pairs
+    return sorted(pairs.values(), key=lambda pair: pair[0].start)
 
 
-def _last_total(previous: list[Draft], view: SentenceView, parts: list[Quantity]) -> Draft | None:
+def _last_total(previous: list[Draft], view: SentenceView, pairs: list[tuple[Quantity, PlaceMention]]) -> Draft | None:
     """The total the parts break down: a count of people within three sentences before, of a
-    breakdown type; one that counts the same noun as a part ("مئات العناصر" / "25 عنصرا") wins."""
+    breakdown type, that holds the parts; one that counts the same noun as a part ("مئات
+    العناصر" / "25 عنصرا") wins."""
+    parts = [q for q, _ in pairs]
     nouns = {q.noun for q in parts if q.noun}
     candidates = []
     for order, draft in enumerate(reversed(previous)):
         if view.index - draft.view.index > 3:
             break
         quantity = draft.main_quantity
-        if draft.type in _BREAKDOWN_TYPES and quantity and draft.parent is None and quantity.unit in _PEOPLE_UNITS:
+        if draft.type in _BREAKDOWN_TYPES and quantity and draft.parent is None and _holds(quantity, parts):
             candidates.append((quantity.noun in nouns, -order, draft))
     return max(candidates, key=lambda c: c[:2])[2] if candidates else None
 
@@ -108,74 +168,3 @@ def link_subsets(drafts: list[Draft]) -> list[Draft]:
                 linked[index] = replace(draft, parent=other.key)
                 break
     return linked
-
-
-def merge_duplicates(drafts: list[Draft], actors: ActorLexicon) -> list[Draft]:
-    """Fold re-mentions of the same event into its richest draft."""
-    parents = {d.parent for d in drafts if d.parent is not None}
-    kept: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: -d.richness()):
-        if draft.parent is not None or draft.key in parents:
-            kept.append(draft)
-            continue
-        target = next((k for k in kept if _same_event(k, draft, actors)), None)
-        if target is None:
-            kept.append(draft)
-            continue
-        merged = replace(target, mentions=target.mentions + (draft.evidence,) + draft.mentions)
-        if not target.quantities and draft.quantities:
-            merged = replace(merged, quantities=draft.quantities)
-        kept[kept.index(target)] = merged
-    return sorted(kept, key=lambda d: (d.view.sentence.start, d.key))
-
-
-def _same_event(rich: Draft, poor: Draft, actors: ActorLexicon) -> bool:
-    """True when ``poor`` re-tells ``rich``: same type, and no count, place or actor of its own that differs.
-
-    A draft with its own place (not inferred) is merged only into one at the same place;
-    one with its own count only into one with the same count.
-    """
-    if rich.type != poor.type or rich.parent is not None or _another(rich) or _another(poor):
-        return False
-    if (rich.hit and rich.hit.unasserted) != (poor.hit and poor.hit.unasserted):
-        return False  # a denial of an attack is not a re-telling of it
-    rich_count, poor_count = _numbers(rich), _numbers(poor)
-    if poor_count and not _same_count(rich_count, poor_count):
-        return False
-    if poor.place is not None and not poor.place_inferred and not _country_only(poor, rich):
-        return False
-    rich_actor, poor_actor = rich.actor, poor.actor
-    if rich_actor and poor_actor:
-        if actors.canonical(rich_actor.text) != actors.canonical(poor_actor.text):
-            return False
-    return True
-
-
-def _another(draft: Draft) -> bool:
-    """True when the text marks the event as a new one: "موجة ثانية", "هجوم جديد", "غارات أخرى"."""
-    if draft.hit is None:
-        return False
-    view, hit = draft.view, draft.hit
-    near = {w.norm for w in view.words[max(hit.first - 2, 0) : hit.last + 3]}
-    return bool(near & _ANOTHER)
-
-
-def _country_only(poor: Draft, rich: Draft) -> bool:
-    """True when the poorer draft names only the country the richer one happened in."""
-    place, other = poor.place, rich.place
-    if place is None or place.place is None or place.place.level != "country":
-        return False
-    return other is not None and other.place is not None and other.place.country == place.place.country
-
-
-def _numbers(draft: Draft) -> Quantity | None:
-    """The draft's main count with a number (signatory counts aside), or None."""
-    for quantity in draft.quantities:
-        if quantity.kind in _SECONDARY_KINDS or (quantity.value is None and quantity.min is None):
-            continue
-        return quantity
-    return None
-
-
-def _same_count(a: Quantity | None, b: Quantity) -> bool:
-    return a is not None and (a.value, a.min, a.max) == (b.value, b.min, b.max)
