@@ -113,6 +113,39 @@ def test_abbreviation_kinds(body, expected):
     assert len(_texts(body)) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a short quotation is one piece of its sentence, whatever it holds
+        ("وقال القائد: «لن ننسحب. سنبقى في مواقعنا» قبل أن يغلق الهاتف.",
+         ["وقال القائد: «لن ننسحب. سنبقى في مواقعنا» قبل أن يغلق الهاتف."]),
+        ('وصاح أحدهم "اهربوا! الطائرة عادت" ثم اختفى في الغبار.', ['وصاح أحدهم "اهربوا! الطائرة عادت" ثم اختفى في الغبار.']),
+        ("وكتب: “الوضع سيئ. لا ماء ولا كهرباء” في منشور على صفحته.",
+         ["وكتب: “الوضع سيئ. لا ماء ولا كهرباء” في منشور على صفحته."]),
+        ('وأضاف أن القصف لم يتوقف منذ الفجر بـ"قذائف ثقيلة. وصواريخ" على الأحياء.',
+         ['وأضاف أن القصف لم يتوقف منذ الفجر بـ"قذائف ثقيلة. وصواريخ" على الأحياء.']),
+        # a closing quotation followed by a full stop ends the sentence
+        ("وقال: «لن ننسحب. سنبقى». ثم غادر القاعة.", ["وقال: «لن ننسحب. سنبقى».", "ثم غادر القاعة."]),
+        ('وقال "لن ننسحب". وأضاف "سنبقى". ثم غادر.', ['وقال "لن ننسحب".', 'وأضاف "سنبقى".', "ثم غادر."]),
+        # a quotation that closes where its last sentence ends is split as before
+        ("وقال: «انتهى الأمر.» ثم غادر.", ["وقال: «انتهى الأمر.»", "ثم غادر."]),
+        # a closing mark whose quotation began earlier does not pair with the next opening one
+        ('الطعام والدواء". وقال الجيش إن مسلحي "جيش الإسلام" سلموا أسلحتهم.',
+         ['الطعام والدواء".', 'وقال الجيش إن مسلحي "جيش الإسلام" سلموا أسلحتهم.']),
+        # an opening mark without its closing one opens nothing
+        ("وقال: «لن ننسحب. سنبقى في مواقعنا", ["وقال: «لن ننسحب.", "سنبقى في مواقعنا"]),
+    ],
+)
+def test_quotations(body, expected):
+    assert _texts(body) == expected
+
+
+def test_long_quoted_speech_is_still_split():
+    first = "لقد عشنا أياما صعبة جدا في الأقبية تحت القصف المتواصل ليلا ونهارا دون طعام كاف. " * 4
+    body = f"وقال أحد السكان: «{first}ولم يبق لنا شيء نخسره بعد اليوم.»"
+    assert len(body) > 300 and len(_texts(body)) == 5
+
+
 def test_offsets_and_paragraph_numbers():
     body = "  قتل خمسة.  وأصيب عشرة.\n\nفقرة ثانية هنا\nوسطر آخر.\n\n\n«اقتباس.»"
     sentences = split_sentences(body, ABBREVIATIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from rasd.cli.common import add_config_options, input_config
 from rasd.eval.gold import EvalReport, evaluate
@@ -28,14 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    """Evaluate and print; exit 0 (scores are reported, not judged)."""
+    """Evaluate and print; exit 0 (scores are reported, not judged), or 1 when a gold folder was skipped."""
     pipeline = Pipeline.load(input_config(args))
     report = evaluate(args.roots, pipeline, canonical=pipeline.actors.canonical, locate=_locator(pipeline.gazetteer))
+    for message in report.bad_gold:
+        print(f"rasd: skipped gold folder: {message}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=1))
     else:
         print_report(report, details=args.details)
-    return 0
+    return 1 if report.bad_gold else 0
 
 
 def _locator(gazetteer):
@@ -53,7 +56,8 @@ def _locator(gazetteer):
 def print_report(report: EvalReport, details: bool = False) -> None:
     """The figures as readable lines."""
     events = report.events
-    print(f"documents: {report.documents}" + (f" ({len(report.rejected)} rejected)" if report.rejected else ""))
+    print(f"documents: {report.documents}" + (f" ({len(report.rejected)} rejected)" if report.rejected else "")
+          + (f"; {len(report.bad_gold)} gold folders skipped (bad gold.json)" if report.bad_gold else ""))
     print(f"events: precision {report.precision:.3f}  recall {report.recall:.3f}  F1 {report.f1:.3f}  "
           f"(tp {events.tp}, fp {events.fp}, fn {events.fn}, optional/duplicate matches {events.neutral})")
     print("field accuracy on matched required events:")

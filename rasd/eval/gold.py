@@ -18,7 +18,7 @@ from rasd.eval.score import FIELDS, DocumentScore, score_document, text_contains
 from rasd.ingest.readers import iter_documents
 from rasd.output import result_to_dict
 
-__all__ = ["EvalReport", "evaluate", "find_gold_folders"]
+__all__ = ["BadGold", "EvalReport", "evaluate", "find_gold_folders", "load_gold"]
 
 
 @dataclass
@@ -34,6 +34,7 @@ class EvalReport:
     geocode_violations: list[str] = field(default_factory=list)
     place_misses: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    bad_gold: list[str] = field(default_factory=list)  # gold folders skipped: one message each
 
     @property
     def precision(self) -> float:
@@ -74,6 +75,7 @@ class EvalReport:
             "places": self.places,
             "must_not_geocode_violations": len(self.geocode_violations),
             "rejected": len(self.rejected),
+            "bad_gold": len(self.bad_gold),
         }
 
 
@@ -94,11 +96,22 @@ def find_gold_folders(roots: list[str]) -> list[Path]:
 
 
 def evaluate(roots: list[str], pipeline, canonical=None, locate=None) -> EvalReport:
-    """Run the pipeline over every gold folder under ``roots`` and add up the scores."""
+    """Run the pipeline over every gold folder under ``roots`` and add up the scores.
+
+    A folder whose ``gold.json`` is broken (see :func:`load_gold`) is skipped: its
+    message goes to ``report.bad_gold`` and the other folders are scored.
+    """
     report = EvalReport()
     for folder in find_gold_folders(roots):
-        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-        item = next(iter_documents([str(folder)]))
+        try:
+            gold = load_gold(folder / "gold.json")
+        except BadGold as error:
+            report.bad_gold.append(str(error))
+            continue
+        item = next(iter_documents([str(folder)]), None)
+        if item is None:
+            report.bad_gold.append(_bad(folder, "holds a gold.json but no article.txt or article.html", "add the article"))
+            continue
         result = pipeline.process(item)
         report.documents += 1
         if result.rejection is not None:
@@ -117,19 +130,99 @@ def evaluate(roots: list[str], pipeline, canonical=None, locate=None) -> EvalRep
     return report
 
 
+class BadGold(ValueError):
+    """A gold.json that cannot be scored; the message names the file, the problem and the fix."""
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """Read and check one ``gold.json``; raises :class:`BadGold` with one clear sentence.
+
+    Checked: the file is UTF-8 JSON holding an object; ``article`` is an object whose
+    snippet lists hold strings; every event is an object with ``id``, ``type`` and
+    ``evidence``, ids are unique and ``same_as``/``restates`` name one of them;
+    ``must_not_extract``, ``must_not_geocode`` and ``places`` hold objects with ``text``.
+    """
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadGold(_bad(path, f"cannot be read as UTF-8 text ({error})")) from error
+    except json.JSONDecodeError as error:
+        raise BadGold(_bad(path, f"is not valid JSON ({error})")) from error
+    problem = _gold_problem(gold)
+    if problem:
+        raise BadGold(_bad(path, problem))
+    return gold
+
+
+def _bad(path: Path, problem: str, fix: str = "fix it (docs/eval.md, 'The gold format')") -> str:
+    """One sentence: the file, what is wrong, what to do."""
+    return f"{path}: {problem}; {fix} or remove the folder"
+
+
+def _gold_problem(gold: Any) -> str | None:
+    """What is wrong with a parsed gold.json, or None."""
+    if not isinstance(gold, dict):
+        return f"holds a JSON {type(gold).__name__}, not an object"
+    article = gold.get("article", {})
+    if not isinstance(article, dict):
+        return "'article' is not an object"
+    for key in ("body_must_contain", "body_must_not_contain"):
+        if not _list_of(article.get(key, []), str):
+            return f"'article.{key}' is not a list of strings"
+    if article.get("title") is not None and not isinstance(article["title"], str):
+        return "'article.title' is not a string"
+    for key in ("events", "must_not_extract", "must_not_geocode", "places"):
+        if not _list_of(gold.get(key, []), dict):
+            return f"'{key}' is not a list of objects"
+    return _events_problem(gold.get("events", [])) or _texts_problem(gold)
+
+
+def _events_problem(events: list[dict]) -> str | None:
+    """Events need an id (unique), a type and an evidence; re-mentions must name an event."""
+    ids: set[Any] = set()
+    for number, event in enumerate(events, 1):
+        for key in ("id", "type", "evidence"):
+            if not isinstance(event.get(key), (str, int)) or isinstance(event.get(key), bool) or event[key] == "":
+                return f"event {number} has no '{key}'"
+        if event["id"] in ids:
+            return f"event id {event['id']!r} is used twice"
+        ids.add(event["id"])
+    for event in events:
+        for key in ("same_as", "restates"):
+            if event.get(key) is not None and event[key] not in ids:
+                return f"event {event['id']!r}: '{key}' names no event ({event[key]!r})"
+    return None
+
+
+def _texts_problem(gold: dict) -> str | None:
+    """``must_not_extract``, ``must_not_geocode`` and ``places`` entries need a ``text``."""
+    for key in ("must_not_extract", "must_not_geocode", "places"):
+        for number, entry in enumerate(gold.get(key, []), 1):
+            if not isinstance(entry.get("text"), str) or not entry["text"]:
+                return f"'{key}' entry {number} has no 'text'"
+    return None
+
+
+def _list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
 def _label(document: DocumentScore, name: str) -> None:
     for attribute in ("missed", "false_positives", "field_errors", "must_not_hits"):
         setattr(document, attribute, [f"{name}: {line}" for line in getattr(document, attribute)])
 
 
 def _score_cleaning(report: EvalReport, name: str, gold_article: dict, article: dict | None) -> None:
+    """Add the title, body_must_contain and body_must_not_contain checks; list the failures."""
     body = (article or {}).get("body") or ""
     checks: list[tuple[str, bool]] = []
+    # each check with the words that say what went wrong when it fails
     if gold_article.get("title"):
         got = (article or {}).get("title") or ""
-        checks.append((f"title {gold_article['title'][:50]!r}", _same_text(got, gold_article["title"])))
-    checks += [(f"body has {s[:50]!r}", text_contains(body, s)) for s in gold_article.get("body_must_contain", [])]
-    checks += [(f"body lacks {s[:50]!r}", not _raw_contains(body, s))
+        checks.append((f"title is {got[:50]!r}, gold {gold_article['title'][:50]!r}",
+                       _same_text(got, gold_article["title"])))
+    checks += [(f"body misses {s[:50]!r}", text_contains(body, s)) for s in gold_article.get("body_must_contain", [])]
+    checks += [(f"body keeps {s[:50]!r}", not _raw_contains(body, s))
                for s in gold_article.get("body_must_not_contain", [])]
     for label, passed in checks:
         report.cleaning_total += 1

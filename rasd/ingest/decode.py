@@ -37,10 +37,10 @@ def decode_bytes(data: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if not data.strip():
         raise IngestError("I001", f"{source}: the file is empty; give a file with the article text")
     if _is_binary(data):
-        raise IngestError("I002", f"{source}: this is a binary file, not text or HTML; give the article as text")
+        raise IngestError("I002", f"{source}: this is a binary file, not text or HTML; give the article as text or HTML")
     text, encoding = _decode_text(data, source)
     if _CONTROL.search(text[:4096]) and len(_CONTROL.findall(text)) > len(text) / 100:
-        raise IngestError("I002", f"{source}: the text is full of control characters; is it a binary file?")
+        raise IngestError("I002", f"{source}: the text is full of control characters, as a binary file is; give the article as text or HTML")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 

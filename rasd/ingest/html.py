@@ -35,9 +35,9 @@ def extract_html(html: str, source: str) -> HtmlText:
             html, include_comments=False, with_metadata=True, favor_precision=False, deduplicate=False
         )
     except Exception as error:  # trafilatura raises many parser errors on broken pages
-        raise IngestError("I009", f"{source}: the HTML could not be parsed ({type(error).__name__})") from error
+        raise IngestError("I009", f"{source}: the HTML could not be parsed ({type(error).__name__}); give the article as text or as a complete HTML page") from error
     if document is None or not (document.text or "").strip():
-        raise IngestError("I009", f"{source}: no article text found in the HTML page; is it an article page?")
+        raise IngestError("I009", f"{source}: no article text found in the HTML page; give the page of one article, or its text")
     paragraphs = [line.strip() for line in document.text.split("\n") if line.strip()]
     title = (document.title or "").strip() or None
     if title and paragraphs and paragraphs[0] == title:

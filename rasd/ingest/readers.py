@@ -7,7 +7,9 @@ A path may be:
   (``outlet``, ``url``, ``published``);
 - a folder of such folders (or of text/HTML files), walked in sorted order;
 - a JSONL corpus (``.jsonl``): one JSON object per line with ``text`` or ``html``
-  and optional ``id``, ``title``, ``outlet``/``source``, ``url``, ``published``.
+  and optional ``id``, ``title``, ``outlet``/``source``, ``url``, ``published``;
+  a record's ``id`` becomes its document id and is kept in its source name
+  (``corpus.jsonl:12#a1``).
 
 Reading never stops at a bad document: each problem is yielded as a
 :class:`~rasd.records.Rejection` and the walk goes on.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from email.utils import parsedate_to_datetime
@@ -32,6 +35,8 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _MAX_LINE = 5_000_000
+_MAX_ID = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 def document_id(content: bytes | str) -> str:
@@ -64,7 +69,7 @@ def iter_documents(paths: list[str], overrides: Metadata | None = None) -> Itera
     for name in paths:
         path = Path(name)
         if not path.exists():
-            raise UsageError("U001", f"{name}: no such file or folder")
+            raise UsageError("U001", f"{name}: no such file or folder; check the path")
         for item in _walk(path):
             if isinstance(item, RawDocument) and overrides is not None:
                 item = replace(item, meta=_merge_meta(item.meta, overrides))
@@ -118,7 +123,7 @@ def _read_meta(path: Path) -> Metadata | Rejection:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         return _reject(str(path), "I008", f"{path}: meta.json is not valid JSON ({error}); fix or remove it")
     if not isinstance(record, dict):
-        return _reject(str(path), "I008", f"{path}: meta.json must hold a JSON object")
+        return _reject(str(path), "I008", f"{path}: meta.json must hold a JSON object ({{\"outlet\": ...}}); fix or remove it")
     return _meta_from_record(record)
 
 
@@ -138,7 +143,7 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
     try:
         handle = path.open("rb")
     except OSError as error:
-        yield _reject(str(path), "I007", f"{path}: cannot be read ({error.strerror})")
+        yield _reject(str(path), "I007", f"{path}: cannot be read ({error.strerror}); check its permissions")
         return
     with handle:
         for number, raw_line in enumerate(handle, start=1):
@@ -147,28 +152,60 @@ def _read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
 
 
 def _jsonl_document(raw_line: bytes, source: str) -> RawDocument | Rejection:
-    """Parse one JSONL line into a RawDocument, or a Rejection saying what is wrong."""
+    """Parse one JSONL line into a RawDocument, or a Rejection saying what is wrong and what to do.
+
+    The record's ``id`` (a string or an integer) is kept: the source becomes
+    ``path:line#id`` and the id is the document id, so results join back to the corpus.
+    """
     if len(raw_line) > _MAX_LINE:
-        return _reject(source, "I003", f"{source}: the line is {len(raw_line) / 1e6:.1f} MB, too big for one article")
+        return _reject(
+            source, "I003",
+            f"{source}: the line is {len(raw_line) / 1e6:.1f} MB, over the {_MAX_LINE / 1e6:.0f} MB limit for one "
+            "JSONL record; split the article or give it as a file of its own",
+        )
     try:
         record = json.loads(raw_line.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return _reject(source, "I005", f"{source}: the line is not valid JSON ({error}); fix or remove the line")
     if not isinstance(record, dict):
-        return _reject(source, "I005", f"{source}: the line must hold a JSON object, not {type(record).__name__}")
+        return _reject(
+            source, "I005",
+            f"{source}: the line holds a JSON {type(record).__name__}, not an object; "
+            'write one object per line, e.g. {"id": "a1", "text": "..."}',
+        )
+    corpus_id = _corpus_id(record)
+    if corpus_id is not None:
+        source = f"{source}#{corpus_id}"
     html = record.get("html")
     text = record.get("text")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
-        return _reject(source, "I006", f"{source}: the record has no 'text' or 'html' field with content")
+        return _reject(
+            source, "I006",
+            f"{source}: the record has no 'text' or 'html' field with content; "
+            "add the article text as \"text\" (or the page as \"html\") or remove the line",
+            corpus_id,
+        )
     body = text if isinstance(text, str) and text.strip() else html
     meta = _meta_from_record(record)
     return RawDocument(
-        doc_id=document_id(f"{meta.title or ''}\n{body}"),
+        doc_id=corpus_id or document_id(f"{meta.title or ''}\n{body}"),
         source=source,
         markup="html" if body is html else "text",
         text=body,
         meta=meta,
     )
+
+
+def _corpus_id(record: dict) -> str | None:
+    """The record's ``id`` as text when it is a usable one (a string or integer of at most
+    200 characters, no control characters or line breaks), else None."""
+    value = record.get("id")
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value).strip()
+    if not text or len(text) > _MAX_ID or _CONTROL.search(text):
+        return None
+    return text
 
 
 def _merge_meta(base: Metadata, overrides: Metadata) -> Metadata:
@@ -181,6 +218,6 @@ def _merge_meta(base: Metadata, overrides: Metadata) -> Metadata:
     )
 
 
-def _reject(source: str, code: str, detail: str) -> Rejection:
-    """A Rejection of the ingest stage."""
-    return Rejection(doc_id=document_id(source), source=source, stage="ingest", code=code, detail=detail)
+def _reject(source: str, code: str, detail: str, doc_id: str | None = None) -> Rejection:
+    """A Rejection of the ingest stage (its id: the corpus id when known, else from the source name)."""
+    return Rejection(doc_id=doc_id or document_id(source), source=source, stage="ingest", code=code, detail=detail)

@@ -27,14 +27,17 @@ from rasd.errors import CleanError
 from rasd.records import Article, Metadata, RemovedLine
 from rasd.text.boilerplate import THRESHOLD, Verdict, classify_lines, score_line
 from rasd.text.lines import CueLexicon, LineInfo, describe_lines, split_page, to_words
-from rasd.text.teasers import find_teasers
+from rasd.text.teasers import find_related_headlines, find_teasers
 
-__all__ = ["PageCleaner", "clean_page", "find_dateline", "parse_byline"]
+__all__ = ["PageCleaner", "clean_page", "find_dateline", "parse_byline", "reads_as_lead"]
 
 _DATELINE = re.compile(
     r"^[^\n().!?؟]{0,80}?\(\s*(?:[A-Z][A-Za-z.]{1,9}(?: [A-Z][A-Za-z.]{1,9})?|سي ?إن ?إن|رويترز|أ ?ف ?ب|د ?ب ?أ)\s*\)\s*[-–—]+"
 )
 _BYLINE_DASH = re.compile(r"\s+[-–—|/]\s+|\s*[–—|]\s*")
+_LEAD_WORDS = 25
+_CLOSERS = "\"'”’»)]"
+_LABEL_START = re.compile(r"^\s*(?:\S+\s+){0,3}\S+\s*:\s")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 
 
@@ -57,7 +60,7 @@ class PageCleaner:
         meta = meta or Metadata()
         lines = split_page(text or "")
         if not lines:
-            raise CleanError("C001", f"{source}: the page is empty after decoding; nothing to clean.")
+            raise CleanError("C001", f"{source}: the page is empty after decoding; give the article text.")
         infos = describe_lines(lines, self.lexicon)
         title, start, removed = self._find_title(infos, meta)
         outlet, byline, start, removed = self._find_byline(infos, start, removed)
@@ -88,6 +91,8 @@ class PageCleaner:
         for info in infos[:4]:
             score, reason = score_line(info, len(infos))
             if reason is None or score < 3:
+                if reads_as_lead(info, self.lexicon):
+                    return "", info.index, removed  # no title line: the page opens with its lead
                 return info.text, info.index + 1, removed
             removed.append(RemovedLine(info.text, reason))
         return infos[0].text, 1, []
@@ -106,7 +111,12 @@ class PageCleaner:
     def _drop_teasers(
         self, infos: tuple[LineInfo, ...], verdicts: list[Verdict], start: int, title: str
     ) -> list[Verdict]:
-        """Mark trailing teaser paragraphs as removed."""
+        """Mark other stories' headlines between paragraphs and trailing teaser paragraphs as removed."""
+        kept = _kept_paragraphs(infos, verdicts, start)
+        reasons = [verdict.reason for verdict in verdicts]
+        for position in find_related_headlines(infos, kept, reasons, self.lexicon):
+            for i in kept[position]:
+                verdicts[i] = Verdict(i, THRESHOLD, "related")
         kept = _kept_paragraphs(infos, verdicts, start)
         if len(kept) < 3:
             return verdicts
@@ -185,6 +195,36 @@ def _has_outlet_word(part: str, lexicon: CueLexicon) -> bool:
     return any(texts[i : i + len(p)] == p for p in phrases for i in range(len(texts)))
 
 
+def reads_as_lead(info: LineInfo, lexicon: CueLexicon) -> bool:
+    """Whether a first line is the article's lead sentence rather than its title.
+
+    News titles are short and end without a full stop; a lead is a full sentence.
+    A first line is a lead when it has 25 words or more; or it ends with a full
+    stop and has eight words or more with a clause comma ("،"), a reporting or
+    consequence verb ("قال", "أفاد", "أدى", "أسفر", "وفق") or fourteen words; or it
+    has twelve words or more, a clause comma and such a verb, even without the
+    full stop (HTML pages whose first paragraph lost its punctuation). A question
+    or a "label: headline" line is never a lead.
+
+    >>> lex = CueLexicon.load()
+    >>> reads_as_lead(describe_lines(split_page("قصفت قوات النظام بلدة كفرنبل أمس، ما أدى إلى مقتل ثلاثة مدنيين."), lex)[0], lex)
+    True
+    >>> reads_as_lead(describe_lines(split_page("مقتل 5 مدنيين، بينهم طفلان، في غارة على إدلب"), lex)[0], lex)
+    False
+    """
+    text = info.text.rstrip()
+    if info.size >= _LEAD_WORDS:
+        return True
+    if text.rstrip(_CLOSERS + " ").endswith(("?", "؟", "!", ":")) or _LABEL_START.match(text):
+        return False
+    comma = "،" in text or ", " in text
+    framed = bool(set(info.texts) & lexicon.word_set("frame"))
+    full_stop = bool(re.search(r"(?<!\.)\.[" + re.escape(_CLOSERS) + r"]*$", text))
+    if full_stop and info.size >= 8 and (comma or framed or info.size >= 14):
+        return True
+    return info.size >= 12 and comma and framed
+
+
 def find_dateline(paragraph: str) -> str | None:
     """The "(CNN)--" style dateline opening a paragraph, or None.
 
@@ -237,7 +277,10 @@ def _check_body(body: str, source: str) -> None:
     if not body.strip():
         raise CleanError(
             "C001",
-            f"{source}: nothing that reads as article text remains after removing the title and site boilerplate.",
+            f"{source}: nothing that reads as article text remains after removing the title and site boilerplate; "
+            "give the article body (a title line, then its paragraphs).",
         )
     if not _ARABIC_LETTER.search(body):
-        raise CleanError("C002", f"{source}: the body has no Arabic letters; rasd reads Arabic news only.")
+        raise CleanError(
+            "C002", f"{source}: the body has no Arabic letters; rasd reads Arabic news only: give an Arabic article."
+        )

@@ -44,6 +44,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _NOT_IN_TOKEN = frozenset("\"'“”«»()[]")  # with the spaces, what ends the token before a dot
 _SOFT_MIN_WORDS = 8
 _LONG_SENTENCE = 600
+_MAX_QUOTE = 300
+_QUOTE_CLOSE = {"»": "«", "”": "“"}
+_AFTER_CLOSE = frozenset(".,،؛;:!?؟)]»”")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +115,13 @@ def split_sentences(body: str, abbreviations: Abbreviations | None = None) -> tu
 def _split_line(text: str, start: int, stop: int, abbreviations: Abbreviations) -> list[tuple[int, int]]:
     """Sentence spans of one line."""
     cuts = [start]
+    quotes = _quote_spans(text, start, stop)
     for match in _MARKS.finditer(text, start, stop):
         end = match.end()
         while end < stop and text[end] in _CLOSERS:
             end += 1
+        if any(open_ < match.start() and close >= end for open_, close in quotes):
+            continue  # inside a short quotation: «لن نتراجع. سنقاتل حتى النهاية»
         if _is_boundary(text, match.start(), match.end(), end, start, stop, abbreviations):
             cuts.append(end)
     cuts.append(stop)
@@ -130,6 +136,34 @@ def _split_line(text: str, start: int, stop: int, abbreviations: Abbreviations) 
             continue
         spans.append(span)
     return [piece for span in spans for piece in _cut_long(text, span)]
+
+
+def _quote_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(opening, closing) positions of the short quotations of a line.
+
+    « » and “ ” pair by nesting. A straight double quote opens before a word and
+    closes after one; a closing mark with no opening one (a quotation that began in
+    an earlier line) is left alone. A quotation
+    longer than 300 characters is speech over several sentences and is not kept
+    whole; an opening mark without its closing mark in the line opens nothing.
+    """
+    spans: list[tuple[int, int]] = []
+    stacks: dict[str, list[int]] = {"«": [], "“": []}
+    straight: int | None = None
+    for position in range(start, stop):
+        char = text[position]
+        if char in stacks:
+            stacks[char].append(position)
+        elif char in _QUOTE_CLOSE and stacks[_QUOTE_CLOSE[char]]:
+            spans.append((stacks[_QUOTE_CLOSE[char]].pop(), position))
+        elif char == '"':
+            after = text[position + 1] if position + 1 < stop else " "
+            if straight is not None and not text[position - 1].isspace():
+                spans.append((straight, position))  # a closing mark: right after a word
+                straight = None
+            elif not after.isspace() and after not in _AFTER_CLOSE:
+                straight = position  # an opening mark: right before a word
+    return [(open_, close) for open_, close in spans if close - open_ <= _MAX_QUOTE]
 
 
 def _is_boundary(

@@ -25,18 +25,26 @@ carry a signature and share under 15%.
 from __future__ import annotations
 
 import functools
-
 import re
 
 from rasd.text.lines import CueLexicon, LineInfo, to_words
 
-__all__ = ["content_words", "find_teasers", "has_lead_signature"]
+__all__ = ["content_words", "find_related_headlines", "find_teasers", "has_lead_signature"]
 
 _APPOSITION = re.compile(r"^(?:\S+\s+){1,9}?\S+،\s+(?:(?:\S+\s+){0,9}?\S+،|(?:إن|أن|إنه|أنه|إنها|أنها|بأن)\s)")
 _FRONT_SHARE = 0.45
 _OWN_SHARE = 0.3
 _MEDIAN_SHARE = 0.25
 _STRICT_SHARE = 0.15
+_HEADLINE_WORDS = (5, 20)  # a sub-heading is usually shorter; a sentence longer or with a full stop
+_INTRO_SHARE = 0.5  # a line sharing this much with the paragraphs after it introduces them
+_INTRO_SPAN = 2
+_LABEL_HEAD = re.compile(r"^\s*(?:\S+\s+){0,2}\S+\s*:\s*\S+(?:\s+\S+)+")
+_LIST_MARK = re.compile(r"^\s*(?:[-–—•*·▪]|\d+\s*[.)-])")
+_VALUE_ITEM = re.compile(r"^[^:]{1,60}:\s*[\d٠-٩]")  # "درع الفرات: 3695 كيلومترا": a list item
+_SPEAKER = re.compile(r"^\s*(?:\S+\s+){0,2}\S+\s*:")
+_LABEL_MAX_WORDS = 14
+_PRESENT_FRAMES = frozenset(("يقول", "تقول", "يؤكد", "تؤكد", "يعلن", "تعلن", "يفيد", "تفيد", "يرى", "ترى"))
 
 
 def find_teasers(
@@ -143,3 +151,115 @@ def _content_stem(word: str) -> str:
             stem = stem[len(prefix) :]
             break
     return stem if len(stem) >= 4 or (len(stem) == 3 and len(word) >= 4) else ""
+
+
+def find_related_headlines(
+    infos: tuple[LineInfo, ...], kept: list[list[int]], reasons: list[str | None], lexicon: CueLexicon
+) -> list[int]:
+    """Positions (indexes into ``kept``) of other stories' headlines standing between paragraphs.
+
+    BBC-style pages put links to related stories between the paragraphs, one headline
+    per line, often two or three in a row. A candidate is a one-line paragraph after
+    the lead that reads as a headline: 5-20 words, no full stop (a question mark is
+    allowed), no comma, not opening with و/ف, an opener or a list mark, not announced
+    by a colon. Dropped are
+
+    * runs of two or more candidates;
+    * a single candidate that does not introduce the paragraph after it (shares under
+      half of its content words with it) and either has the headline shape "X: Y"
+      (with a question mark or six words or more) or sits right after a dropped
+      "read also" or related line.
+
+    A real sub-heading ("الانشقاقات تأتي بعد فتوى المجلس الإسلامي السوري") stands alone
+    and announces the paragraph below it, so it stays.
+    """
+    candidates = [p >= 1 and _headline_candidate(infos, kept, p, lexicon) for p in range(len(kept))]
+    found: list[int] = []
+    p = 0
+    while p < len(kept):
+        if not candidates[p]:
+            p += 1
+            continue
+        end = p
+        while end + 1 < len(kept) and candidates[end + 1]:
+            end += 1
+        if end > p and _introduces(infos, kept, end):
+            end -= 1  # the last line of the run is the sub-heading of the paragraphs below it
+        if _announced(infos, kept, p):
+            pass  # a list announced by a colon ("وفيما يلي أبرز الأحداث:")
+        elif (end > p and not _in_verse(infos, kept, p, end)) or (end == p and _lone_related(infos, kept, reasons, p)):
+            found.extend(range(p, end + 1))
+        p = max(end, p) + 1
+    return found
+
+
+def _headline_candidate(infos: tuple[LineInfo, ...], kept: list[list[int]], p: int, lexicon: CueLexicon) -> bool:
+    """A one-line paragraph shaped like a headline (see :func:`find_related_headlines`)."""
+    if len(kept[p]) != 1:
+        return False
+    info, previous = infos[kept[p][0]], infos[kept[p - 1][-1]]
+    low, high = _HEADLINE_WORDS
+    return (
+        low <= info.size <= high
+        and info.headline_like
+        and not (info.connective or info.opener or previous.colon_end)
+        and "،" not in info.text
+        and "," not in info.text
+        and not _LIST_MARK.match(info.text)
+        and not _VALUE_ITEM.match(info.text)
+        and not _reports(info, lexicon)
+    )
+
+
+def _reports(info: LineInfo, lexicon: CueLexicon) -> bool:
+    """A reporting frame ("المرصد يقول إن ...", "قال إن"): the line is a sentence, not a headline."""
+    frames = lexicon.word_set("frame") | _PRESENT_FRAMES
+    texts = info.texts
+    return any(word in frames and texts[i + 1 : i + 2] in (("ان",), ("انه",), ("انها",)) for i, word in enumerate(texts))
+
+
+def _in_verse(infos: tuple[LineInfo, ...], kept: list[list[int]], first: int, last: int) -> bool:
+    """A run next to a short line that is no sentence belongs to verse or a list, not to links."""
+    around = [q for q in (first - 1, last + 1) if 0 <= q < len(kept)]
+    return any(len(kept[q]) == 1 and infos[kept[q][0]].size < _HEADLINE_WORDS[0]
+               and not infos[kept[q][0]].terminal for q in around)
+
+
+def _dialogue(infos: tuple[LineInfo, ...], kept: list[list[int]], p: int) -> bool:
+    """A speaker turn of an interview: the paragraph before or after also opens with "label:"."""
+    around = [q for q in (p - 1, p + 1) if 0 <= q < len(kept)]
+    return any(_SPEAKER.match(infos[kept[q][0]].text) for q in around)
+
+
+def _lone_related(infos: tuple[LineInfo, ...], kept: list[list[int]], reasons: list[str | None], p: int) -> bool:
+    """A single headline line that is another story's: shaped "X: Y" or after a read-also line."""
+    index = kept[p][0]
+    info = infos[index]
+    if _introduces(infos, kept, p):
+        return False
+    labelled = (
+        bool(_LABEL_HEAD.match(info.text))
+        and ("؟" in info.text or "?" in info.text)
+        and info.size <= _LABEL_MAX_WORDS
+        and not _dialogue(infos, kept, p)
+    )
+    after_link = index > 0 and reasons[index - 1] in ("read_also", "related")
+    return labelled or after_link
+
+
+def _announced(infos: tuple[LineInfo, ...], kept: list[list[int]], p: int) -> bool:
+    """Whether the headline-like lines up to paragraph ``p`` follow a paragraph ending with a colon."""
+    q = p - 1
+    while q >= 0 and len(kept[q]) == 1 and infos[kept[q][0]].headline_like:
+        q -= 1
+    return q >= 0 and infos[kept[q][-1]].colon_end
+
+
+def _introduces(infos: tuple[LineInfo, ...], kept: list[list[int]], p: int) -> bool:
+    """Whether half or more of the content words of line ``p`` recur (by their first four
+    letters) in the two paragraphs after it: then it is their sub-heading."""
+    own = {word[:4] for word in content_words(infos[kept[p][0]].texts)}
+    if not own:
+        return False
+    below = {word[:4] for q in kept[p + 1 : p + 1 + _INTRO_SPAN] for i in q for word in content_words(infos[i].texts)}
+    return len(own & below) >= _INTRO_SHARE * len(own)
