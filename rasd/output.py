@@ -85,6 +85,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "aggregate": event.aggregate,
         "parent": event.parent,
         "evidence": {"text": event.evidence.text, "start": event.evidence.start, "end": event.evidence.end},
+        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in event.mentions],
         "actors": [_actor_to_dict(a) for a in event.actors],
         "quantity": quantity_to_dict(event.quantity) if event.quantity else None,
         "quantities": [quantity_to_dict(q) for q in event.quantities],

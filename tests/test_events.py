@@ -145,8 +145,8 @@ def test_event_ids_are_stable_and_offsets_point_into_the_body(pipeline_rules):
 
 def test_event_dict_has_exactly_the_contract_fields(pipeline_rules):
     event = code(pipeline_rules, "قتل أربعة مدنيين في غارة جوية على بلدة سراقب.")[0]
-    assert list(event) == ["event_id", "type", "aggregate", "parent", "evidence", "actors", "quantity", "quantities",
-                           "location", "time", "attribution", "factuality", "confidence", "extractor"]
+    assert list(event) == ["event_id", "type", "aggregate", "parent", "evidence", "mentions", "actors", "quantity",
+                           "quantities", "location", "time", "attribution", "factuality", "confidence", "extractor"]
     assert set(event["location"]) == {"text", "start", "end", "role", "pcode", "name_ar", "name_en", "admin1", "admin2",
                                       "admin3", "lat", "lon", "precision", "country"}
     assert set(event["quantity"]) == {"value", "min", "max", "approximate", "unit", "kind", "text", "start", "end"}
