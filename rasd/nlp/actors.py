@@ -8,7 +8,7 @@ maps any actor text to its canonical id, so that "جيش الأسد" and "الق
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -79,6 +79,14 @@ class RoleWords:
 
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
+    by_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for cls, phrases in self.phrases.items():
+            for phrase in phrases:  # longest first, as in ``phrases``
+                index.setdefault(cls, {}).setdefault(phrase[0], []).append(phrase)
+        self.by_first.update({cls: {w: tuple(p) for w, p in found.items()} for cls, found in index.items()})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> RoleWords:
@@ -127,8 +135,18 @@ class RoleWords:
         return 0
 
     def starts_at(self, words: list[Word], first: int, cls: str) -> int:
-        """The length of the phrase of class ``cls`` that starts at word ``first`` (0 if none)."""
-        for phrase in self.phrases.get(cls, ()):
+        """The length of the phrase of class ``cls`` that starts at word ``first`` (0 if none).
+
+        Only the phrases whose first word is a reading of word ``first`` are tried (an index by
+        first word: this runs for every word of every sentence).
+        """
+        index = self.by_first.get(cls)
+        if not index or first >= len(words):
+            return 0
+        norm = words[first].norm
+        readings = {norm} | {stem for _, stem in word_stems(norm)}
+        candidates = [p for reading in readings for p in index.get(reading, ())]
+        for phrase in sorted(candidates, key=lambda k: (-len(k), k)):
             if first + len(phrase) > len(words):
                 continue
             if all(_same(words[first + i].norm, w, i == 0) for i, w in enumerate(phrase)):
