@@ -48,7 +48,7 @@ _VIOLENT = {
 _STATE_BEFORE = {"تحت", "مناطق", "منطقه", "نفوذ", "خطوط"}
 _RELATIVE_PEOPLE = {"الذين", "اللذين", "اللواتي", "اللاتي", "ممن"}
 _STILL = {"يزال", "تزال", "زال", "زالت", "يزالون", "يزالوا", "تزالان", "يزالان"}
-_PURPOSE_TYPES = {"territory_captured", "agreement"}  # "لاستعادة السيطرة", "للتوصل إلى اتفاق"; elsewhere ل is
+_PURPOSE_TYPES = {"territory_captured", "agreement", "exit"}  # "لاستعادة السيطرة", "للتوصل إلى اتفاق"; elsewhere ل is
 # often genitive ("تجديد الجيش لعملياته العسكرية"), and "لشن/لتنفيذ" are planned cues of their own
 _OPINION = ("علي ان", "علي ضروره", "علي وجوب", "علي اهميه", "علي رفض")
 _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bombardment" is not a gas attack
@@ -211,6 +211,8 @@ def _resolve_type(
         return None
     if hit.type in ("airstrike", "shelling") and trigger.pos == "phrase" and _ground_follows(hit, view):
         return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
+    if hit.type == "exit":
+        return _exit_type(hit, view)
     if hit.type != "attack":
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _MODE_ORDER
@@ -260,6 +262,16 @@ def _at_protest(hit: TriggerHit, view: SentenceView) -> bool:
 def _told_explicitly(event_type: str, hit: TriggerHit, view: SentenceView) -> bool:
     """Whether another trigger of the sentence names this type by itself ("هجوم كيماوي", "غارة")."""
     return any(t.value.type == event_type and t.first != hit.first for t in view.triggers)
+
+
+def _exit_type(hit: TriggerHit, view: SentenceView) -> TriggerHit | None:
+    """Fighters leaving a place hand it over; civilians leaving it are displaced; else nothing."""
+    near = {c for _, c in view.modifier_classes(hit.first - 3, hit.last + 6)}
+    if "fighters_leaving" in near:
+        return replace(hit, type="territory_transfer")
+    if "civilians_leaving" in near:
+        return replace(hit, type="displacement")
+    return None
 
 
 def _ground_follows(hit: TriggerHit, view: SentenceView) -> bool:
@@ -339,6 +351,8 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
         )
     if needs == "victims":
         return any(hit.last < view.word_at(q.start) <= hit.last + 3 and q.unit in _PEOPLE_UNITS for q in view.quantities)
+    if needs == "town":  # "طوقا على مدينة عفرين"
+        return any(hit.last < view.word_at(p.start) <= hit.last + 4 and p.place is not None for p in view.places)
     if needs == "advance":  # "تقدم قوات النظام", "حققت القوات تقدما", "تقدما باتجاه البلدة"
         return any(c == "advance" for _, c in view.modifier_classes(hit.first - 5, hit.last + 1)) or any(
             c == "direction" for _, c in view.modifier_classes(hit.last + 1, hit.last + 3))
