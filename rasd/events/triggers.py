@@ -219,7 +219,7 @@ def _resolve_type(
             and not _beyond_other(hit, i, view)]
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
-    if trigger.pos != "verb" and _campaign_verb_before(hit, view):
+    if trigger.pos != "verb" and (_campaign_verb_before(hit, view) or _lasting(hit, view)):
         return replace(hit, type="military_offensive")  # "بدأت تركيا ... هجوماً على منطقة عفرين"
     if trigger.pos != "verb" and "ground" in near and {"air", "artillery"} & set(near):
         return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
@@ -246,6 +246,14 @@ def _campaign_verb_before(hit: TriggerHit, view: SentenceView) -> bool:
         return False
     low = max([t.last + 1 for t in view.triggers if t.last < hit.first] + [hit.first - 15, 0])
     return any(view.words[i].norm.lstrip("و") in _CAMPAIGN_VERBS for i in range(low, hit.first))
+
+
+def _lasting(hit: TriggerHit, view: SentenceView) -> bool:
+    """An attack said to go on for a while ("تشن منذ شهر هجوما"): a campaign."""
+    if hit.trigger.id != "hujum":
+        return False
+    return any(t.text.startswith(("منذ", "طيلة", "طوال")) and abs(view.word_at(t.start or 0) - hit.first) <= 6
+               for t in view.times)
 
 
 def _fire_at(hit: TriggerHit, view: SentenceView) -> bool:
