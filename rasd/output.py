@@ -73,7 +73,7 @@ def place_mention_to_dict(mention: PlaceMention) -> dict[str, Any]:
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "precision": mention.precision,
-        "country": place.country if place else None,
+        "country": (place.country or None) if place else None,  # a region over several countries: unknown, null
     }
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from rasd.geo.variants import spelling_variants  # noqa: E402
 from rasd.text.normalize import normalize_key  # noqa: E402
 
 OUT_DIR = REPO / "rasd" / "data" / "gazetteer"
@@ -52,6 +53,7 @@ COLUMNS = (
 ).split()
 REGION = set("LB IQ JO IL PS TR IR SA EG YE AE QA KW BH OM CY".split())
 ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a ]+$")
+SCRIPT_FOLDS = str.maketrans({"\u200e": "", "\u200f": ""})
 SPLIT_ALTERNATIVES = re.compile(r"\s*_\s*|\s+/\s+|/|\s+-\s+|-")
 DESCRIPTOR_PREFIXES = ("محافظة ", "منطقة ", "ناحية ", "مدينة ")
 DIRECTION_WORDS = {normalize_key(w) for w in "شرقية غربية شمالية جنوبية شرقي غربي شمالي جنوبي".split()}
@@ -113,9 +115,10 @@ def read_geonames(wheel: Path) -> tuple[dict, list[dict]]:
 
 
 def arabic_names(city: dict) -> list[str]:
-    """The Arabic-script alternate names of a GeoNames city (Arabic letters only)."""
-    names = [strip_descriptor(" ".join(a.split())) for a in city.get("alternatenames", [])]
-    return [n for n in names if ARABIC_NAME.match(n)]
+    """The Arabic-script alternate names of a GeoNames city (Arabic letters only, once direction
+    marks are dropped: "انطاكيا" + U+200E is "انطاكيا")."""
+    names = [strip_descriptor(" ".join(a.translate(SCRIPT_FOLDS).split())) for a in city.get("alternatenames", [])]
+    return unique(n for n in names if ARABIC_NAME.match(n))
 
 
 # --------------------------------------------------------------------------- Syria
@@ -289,9 +292,27 @@ def topo_centroids(path: Path) -> dict[int, tuple[float, float]]:
         if "id" not in geometry or not geometry.get("arcs"):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        rings = [ring_points(polygon[0], arcs) for polygon in polygons]
-        out[int(geometry["id"])] = ring_centroid(max(rings, key=lambda r: abs(ring_area(r))))
+        rings = [unwrap_ring(ring_points(polygon[0], arcs)) for polygon in polygons]
+        lat, lon = ring_centroid(max(rings, key=lambda r: abs(ring_area(r))))
+        out[int(geometry["id"])] = (lat, wrap_longitude(lon))
     return out
+
+
+def unwrap_ring(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The ring with longitudes made continuous: a ring cut at the antimeridian (Russia) jumps
+    from 180 to -180; each such jump is undone by shifting what follows by 360 degrees."""
+    out, shift, previous = [], 0.0, None
+    for x, y in points:
+        if previous is not None and abs(x - previous) > 180:
+            shift += 360.0 if x < previous else -360.0
+        previous = x
+        out.append((x + shift, y))
+    return out
+
+
+def wrap_longitude(lon: float) -> float:
+    """A longitude in [-180, 180)."""
+    return (lon + 180.0) % 360.0 - 180.0
 
 
 def ring_points(indices: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
@@ -353,7 +374,8 @@ def country_rows(shared: Path, countries: dict, capitals: dict) -> list[dict]:
 
 
 def read_world_aliases() -> dict[int, list[str]]:
-    """Curated Arabic names of GeoNames cities that lack them (sources/world_aliases.tsv)."""
+    """Curated Arabic names of GeoNames cities that lack them or are too small to be kept otherwise
+    (sources/world_aliases.tsv)."""
     return {int(row["geonameid"]): row["names_ar"].split("|") for row in read_tsv(SOURCES / "world_aliases.tsv")}
 
 
@@ -363,7 +385,8 @@ def world_city_rows(cities: list[dict], capitals: dict, excluded: set[str], syri
     Tier 1 (a bare name is enough): capitals, cities of a million and more, region towns of 100,000+,
     and cities of 150,000+ whose name has four letters or more and names no Syrian community.
     Tier 2 (needs "مدينة X" or its country named in the sentence): other cities of 150,000+ and region
-    towns of 50,000+.
+    towns of 50,000+. A smaller town listed in sources/world_aliases.tsv (a border town of the
+    Syrian war such as Baalbek) is kept too, in tier 2.
     """
     capital_ids = {city["geonameid"]: iso for iso, city in capitals.items()}
     aliases = read_world_aliases()
@@ -372,7 +395,8 @@ def world_city_rows(cities: list[dict], capitals: dict, excluded: set[str], syri
         iso, population = city["countrycode"], city["population"] or 0
         is_capital = city["geonameid"] in capital_ids
         regional = iso in REGION
-        if iso == "SY" or not (is_capital or population >= 150000 or (regional and population >= 50000)):
+        curated = city["geonameid"] in aliases
+        if iso == "SY" or not (is_capital or curated or population >= 150000 or (regional and population >= 50000)):
             continue
         names = [n for n in aliases.get(city["geonameid"], []) + arabic_names(city) if normalize_key(n) not in excluded and len(normalize_key(n).replace(" ", "")) >= 3]
         if not names:
@@ -404,6 +428,47 @@ def area_rows() -> list[dict]:
             "capital": "", "tier": 1, "names": unique(names), "extra": ";".join(extra),
         })
     return out
+
+
+def add_spelling_variants(rows: list[dict], excluded: set[str]) -> None:
+    """Add glued/spaced forms of compound Syrian names ("كفر زيتا" ~ "كفرزيتا", rasd.geo.variants)
+    to community and admin rows, where the form is no excluded word and names no other place
+    (an admin area of the same governorate, named after its centre, does not count).
+    Governorates, districts and their centres also get the head glued to an article ("ديرالزور")."""
+    owners = collections.defaultdict(list)
+    for row in rows:
+        for name in row["names"]:
+            owners[normalize_key(name)].append(row)
+    for row in rows:
+        if row["country"] == "SY" and row["level"] in ("community", "admin1", "admin2", "admin3"):
+            big = row["level"] in ("admin1", "admin2") or row["capital"] in ("0", "1", "2")
+            found = [v for name in row["names"] for v in spelling_variants(name, big)
+                     if v not in excluded and all(related(row, other) for other in owners.get(v, ()))]
+            row["names"] = unique(row["names"] + found)
+
+
+def mark_city_parts(rows: list[dict]) -> None:
+    """Flag "city_part" on a community named after the town that is its district's centre plus a
+    name part of sources/lexicon.json ("درعا البلد", the old town of Dar'a): a quarter of a
+    big town, not a small village."""
+    lexicon = json.loads((SOURCES / "lexicon.json").read_text(encoding="utf-8"))
+    parts = {normalize_key(word) for word in lexicon["name_parts"]}
+    centres = {
+        (normalize_key(name), row["admin2"]) for row in rows
+        if row["level"] == "community" and row["capital"] in ("0", "1", "2") for name in row["names"]
+    }
+    for row in rows:
+        if row["level"] != "community" or row["capital"] in ("0", "1", "2"):
+            continue
+        keys = [normalize_key(name).rpartition(" ") for name in row["names"]]
+        if any(tail in parts and (head, row["admin2"]) in centres for head, _, tail in keys):
+            row["extra"] = ";".join(filter(None, [row["extra"], "flags=city_part"]))
+
+
+def related(row: dict, other: dict) -> bool:
+    """True when two rows may share a name: an admin area and a place of the same governorate."""
+    admin = ("admin1", "admin2", "admin3")
+    return other["admin1"] == row["admin1"] and other["country"] == "SY" and (other["level"] in admin or row["level"] in admin)
 
 
 # --------------------------------------------------------------------------- main
@@ -438,6 +503,8 @@ def build(shared: Path, wheel: Path, out: Path) -> int:
     syrian = {normalize_key(n) for row in rows for n in row["names"]}
     rows += world_city_rows(cities, capitals, excluded, syrian)
     rows += area_rows()
+    add_spelling_variants(rows, excluded)
+    mark_city_parts(rows)
     write_places(rows, out)
     return len(rows)
 

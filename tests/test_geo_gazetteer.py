@@ -1,11 +1,10 @@
-"""The packaged gazetteer: build output, load time, pickling, lookups, and the build script."""
+"""The packaged gazetteer: build output, pickling, lookups, and the build script (load time is in bench/bench_geo.py)."""
 
 from __future__ import annotations
 
 import csv
 import importlib.util
 import pickle
-import time
 
 import pytest
 
@@ -19,10 +18,8 @@ def gaz() -> Gazetteer:
     return Gazetteer.load()
 
 
-def test_load_is_fast_and_complete(gaz):
-    start = time.perf_counter()
-    Gazetteer.load()
-    assert time.perf_counter() - start < 1.5  # the target is < 1 s; slack for a busy test machine
+def test_load_is_complete(gaz):
+    # load time (target < 1 s) is measured by bench/bench_geo.py, not asserted here
     levels = {}
     for entry in gaz.entries:
         levels[entry.level] = levels.get(entry.level, 0) + 1
@@ -106,6 +103,16 @@ def test_places_tsv_columns_are_consistent():
     assert len(ids) == len(set(ids))
 
 
+def test_coordinates_are_on_the_globe(gaz):
+    # Russia's outline is cut at the antimeridian: its centroid once came out at longitude 202.8
+    for entry in gaz.entries:
+        place = entry.place
+        if place.lat is not None:
+            assert -90 <= place.lat <= 90 and -180 <= place.lon < 180, place.id
+    russia = gaz.country("RU").place
+    assert 40 < russia.lon < 140 and 50 < russia.lat < 70
+
+
 def test_build_script_helpers():
     spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
     build = importlib.util.module_from_spec(spec)
@@ -119,6 +126,11 @@ def test_build_script_helpers():
     assert build.strip_descriptor("محافظة حلب") == "حلب"
     centroid = build.ring_centroid([(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0)])
     assert centroid == pytest.approx((1.0, 1.0))
+    # a square from 178E to 178W, cut at the antimeridian: unwrapped, its centre is on 180
+    cut = [(178.0, 0.0), (180.0, 0.0), (-180.0, 0.0), (-178.0, 0.0), (-178.0, 2.0), (-180.0, 2.0), (180.0, 2.0), (178.0, 2.0)]
+    lat, lon = build.ring_centroid(build.unwrap_ring(cut))
+    assert lat == pytest.approx(1.0) and build.wrap_longitude(lon) == pytest.approx(-180.0)
+    assert build.wrap_longitude(202.5) == pytest.approx(-157.5)
 
 
 def test_build_reads_shared_admin_data():

@@ -88,7 +88,7 @@ def test_homonyms_follow_context(gaz, text, name, pcode, admin1):
         ("هجوم على إدلب", "إدلب", "SY07", None, 3),  # a bare governorate capital: the governorate
         ("النازحون في مدينة إدلب", "إدلب", "SY07", "C3871", 1),  # "مدينة X": the city
         ("الغارة على مطار الضبعة قرب حمص", "حمص", "SY04", "C2528", 2),  # near the city
-        ("في منطقة عفرين", "منطقة عفرين", "SY02", None, 2),  # the district
+        ("في منطقة عفرين", "منطقة عفرين", "SY02", "C1366", 2),  # the district, at its centre town (admin2 SY0203 kept)
         ("في جنوب إدلب", "جنوب إدلب", "SY07", None, 3),
         ("بلدة دوما شرقي دمشق", "شرقي دمشق", "SY01", "C1001", 2),
         ("في ضواحي العاصمة السورية", "ضواحي العاصمة السورية", "SY03", None, 3),

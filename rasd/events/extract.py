@@ -300,7 +300,7 @@ def _location(draft: Draft) -> Location | None:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         precision=precision,
-        country=place.country if place else None,
+        country=(place.country or None) if place else None,  # a region over several countries: null
     )
 
 

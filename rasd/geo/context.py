@@ -4,19 +4,21 @@ Anchors are place spots that are unambiguous enough to say where the article is:
 an explicit governorate ("محافظة درعا", "ريف حماة"), a district, a named area, a town that
 has one reading. Each anchor has a weight, a sentence, a governorate (admin1), a district
 (admin2) and a point. Ambiguous names are then ranked by the anchors in their sentence
-and in the article, by distance to anchor points, and by the countries the text names.
+and in the article, by distance to anchor points, and by the countries the text names; :func:`readings_in_context` drops readings that do
+not fit the article at all (a foreign town among Syrian villages, a Syrian village in a
+sentence about Jordan, a loose spelling outside its governorate).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rasd.geo.gazetteer import Entry
 from rasd.geo.match import Spot
 
-__all__ = ["Anchor", "Context", "build_context", "context_for", "sentence_countries", "spot_anchor"]
+__all__ = ["Anchor", "Context", "build_context", "context_for", "readings_in_context", "sentence_countries", "spot_anchor"]
 
 _WEIGHTS = {"admin1": 3.0, "admin2": 2.5, "admin3": 2.0, "area": 2.0, "region": 1.5, "community": 1.5}
 
@@ -38,7 +40,11 @@ class Anchor(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Anchors of an article (title anchors have sentence -1), indexed for fast lookups."""
+    """Anchors of an article (title anchors have sentence -1), indexed for fast lookups.
+
+    ``peers`` gives, for a spot in a list ("القاهرة وعمان وبيروت"), the levels of the anchors
+    listed beside it (city, country, ...).
+    """
 
     anchors: tuple[Anchor, ...]
     admin1_weight: dict[str, float]
@@ -49,6 +55,7 @@ class Context:
     by_spot: dict[int, Anchor]
     points: tuple[tuple[int, float, float, float], ...]
     admin2s: dict[str, int]
+    peers: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def admin1_share(self, admin1: str | None, exclude: int = -1) -> float:
         """Share of the Syrian anchor weight on ``admin1`` (without the anchor of spot ``exclude``)."""
@@ -83,8 +90,7 @@ class Context:
         for spot, a_lat, a_lon, _ in self.points:
             if spot != exclude:
                 distance = math.hypot((a_lon - lon) * scale, a_lat - lat)
-                if distance < best:
-                    best = distance
+                best = min(best, distance)
         return best * 111.195
 
     def has_admin2(self, admin2: str | None, exclude: int = -1) -> bool:
@@ -131,7 +137,7 @@ def _anchor_rank(entry: Entry) -> tuple:
     return (_RANK.get(entry.place.level, 0), entry.importance)
 
 
-def build_context(anchors: list[Anchor]) -> Context:
+def build_context(anchors: list[Anchor], peers: dict[int, frozenset[str]] | None = None) -> Context:
     """Sum anchor weights per governorate and per country, and index anchors by sentence and spot."""
     admin1_weight: dict[str, float] = {}
     country_weight: dict[str, float] = {}
@@ -150,22 +156,100 @@ def build_context(anchors: list[Anchor]) -> Context:
     syrian = sum(a.weight for a in anchors if a.country == "SY" and a.admin1)
     return Context(
         tuple(anchors), admin1_weight, country_weight, sum(country_weight.values()), syrian,
-        {k: tuple(v) for k, v in by_sentence.items()}, {a.spot: a for a in anchors}, points, admin2s,
+        {k: tuple(v) for k, v in by_sentence.items()}, {a.spot: a for a in anchors}, points, admin2s, peers or {},
     )
 
 
-def context_for(spots: list[Spot], readings: list[list[Entry]], title_anchors: list[Anchor]) -> Context:
-    """The article context from the accepted readings of its spots plus the title's anchors."""
+def context_for(
+    spots: list[Spot], readings: list[list[Entry]], title_anchors: list[Anchor], dateline: int = 0
+) -> Context:
+    """The article context from the accepted readings of its spots plus the title's anchors.
+
+    The first ``dateline`` spots open the body as a dateline ("عمان، الأردن (CNN)--"): they
+    weigh half as much again (a news desk's city is a hint, not the story's place).
+    """
     anchors = list(title_anchors)
     for index, (spot, entries) in enumerate(zip(spots, readings)):
         if spot.descriptor is None and all(e.is_small for e in entries):
             continue  # a bare small village says little until it is accepted
-        anchor = spot_anchor(index, spot, entries)
+        anchor = spot_anchor(index, spot, entries, 1.5 if index < dateline else 1.0)
         if anchor is not None:
             anchors.append(anchor)
-    return build_context(anchors)
+    return build_context(anchors, _list_peers(spots, anchors))
+
+
+def _list_peers(spots: list[Spot], anchors: list[Anchor]) -> dict[int, frozenset[str]]:
+    """For each spot coordinated with a neighbour, the levels of its neighbours' anchors."""
+    levels = {a.spot: _kind(a.level) for a in anchors if a.spot >= 0}
+    peers: dict[int, set[str]] = {}
+    for index in range(1, len(spots)):
+        if spots[index].coordinated:
+            for one, other in ((index, index - 1), (index - 1, index)):
+                if other in levels:
+                    peers.setdefault(one, set()).add(levels[other])
+    return {k: frozenset(v) for k, v in peers.items()}
+
+
+def _kind(level: str) -> str:
+    """A city abroad and a Syrian community are both towns in a list."""
+    return "city" if level in ("community", "city") else level
 
 
 def sentence_countries(context: Context, sentence: int, exclude: int = -1) -> set[str]:
     """Countries named by anchors in one sentence."""
     return {a.country for a in context.in_sentence(sentence, exclude)}
+
+
+def readings_in_context(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:
+    """The readings that fit the article: foreign towns among Syrian places, Syrian villages
+    in a foreign article and loose spellings outside their governorate are dropped."""
+    entries = _foreign_among_syrian(i, spot, entries, context) if spot.candidates else entries
+    entries = _syrian_village_abroad(i, spot, entries, context) if spot.descriptor else entries
+    return _loose_in_context(i, spot, entries, context) if spot.loose else entries
+
+
+def _foreign_among_syrian(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:
+    """Drop a region or lesser town abroad named in a sentence about a Syrian area when the
+    article never names its country: "ينحدرون من محافظة درعا، و14 من نينوى" is a Dar'a village,
+    not Iraq's Nineveh."""
+    foreign = [e for e in entries if _lesser_abroad(e)]
+    if not foreign or spot.nisba or context.country_share("SY") < 0.5:
+        return entries
+    nearby = context.in_sentence(spot.sentence, i)
+    if not any(a.country == "SY" and a.level in ("admin1", "admin2") for a in nearby):
+        return entries
+    own = context.by_spot.get(i)
+    named = {e.place.country for e in foreign if context.country_weight.get(e.place.country, 0.0) > (own.weight if own else 0.0)}
+    return [e for e in entries if not _lesser_abroad(e) or e.place.country in named]
+
+
+def _syrian_village_abroad(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:
+    """Drop Syrian villages (no admin centres) from a sentence about another country, in an
+    article mostly about that country: "انفجار في بلدة الحصن التابعة لمحافظة إربد" in a
+    Jordanian article is no Syrian village (the fallback then gives the country)."""
+    if spot.nisba == "SY" or not any(e.level == "community" and not e.capital for e in entries):
+        return entries
+    nearby = {a.country for a in context.in_sentence(spot.sentence, i)}
+    if not nearby or "SY" in nearby or context.country_share("SY") >= 0.3:
+        return entries
+    return [e for e in entries if e.level != "community" or e.capital]
+
+
+def _lesser_abroad(entry: Entry) -> bool:
+    """A region or area abroad, or a city abroad that is no capital and under a million people."""
+    place = entry.place
+    if place.country in ("SY", "") or place.level == "country":
+        return False
+    return place.level != "city" or (entry.capital != "C" and (place.population or 0) < 1_000_000)
+
+
+def _loose_in_context(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:
+    """A loose spelling match ("كفرروما" ~ "كفرروم") counts only inside the governorates its
+    sentence names, or near the article's places when the sentence names none."""
+    admin1s = {a.admin1 for a in context.in_sentence(spot.sentence, i) if a.country == "SY" and a.admin1}
+    if admin1s:
+        return [e for e in entries if e.place.admin1 in admin1s]
+    own = context.by_spot.get(i)
+    if context.syrian_total - (own.weight if own is not None and own.country == "SY" and own.admin1 else 0.0) <= 0:
+        return entries
+    return [e for e in entries if context.admin1_share(e.place.admin1, i) >= 0.3 or context.nearest_km(e, i) < 30]

@@ -40,8 +40,8 @@ class Entry:
     national capital abroad, or "". ``tier`` 2 marks a city abroad that needs a cue
     ("مدينة X" or its country in the sentence).
 
-    ``is_small`` (a Syrian community that is no admin capital and has no known
-    population over 5,000) and ``importance`` (a prior in [0, 4]: capitals and populous
+    ``is_small`` (a Syrian community that is no admin capital, no quarter of one (flag
+    "city_part") and has no known population over 5,000) and ``importance`` (a prior in [0, 4]: capitals and populous
     places rank higher) are worked out once, when the entry is made.
     """
 
@@ -58,7 +58,7 @@ class Entry:
 
     def __post_init__(self) -> None:
         place = self.place
-        small = place.level == "community" and not self.capital and (place.population or 0) < 5000
+        small = place.level == "community" and not self.capital and (place.population or 0) < 5000 and "city_part" not in self.flags
         object.__setattr__(self, "is_small", small)
         object.__setattr__(self, "importance", _importance(self.capital, place.population))
 
@@ -252,7 +252,7 @@ class Gazetteer:
                 (chr(code), value) for code, value in sorted(table.items())
                 if len(value) == 1 and code < 0xFB50 and not chr(code).isdigit()
             ),
-            triggers=frozenset(first_words) | frozenset(lexicon.descriptors),
+            triggers=frozenset(first_words) | frozenset(lexicon.descriptors) | lexicon.country_words | lexicon.town_words,
             second_words={k: frozenset(v) for k, v in second_words.items()},
             source=source,
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from rasd.errors import DataError
 from rasd.text.normalize import normalize_key
 
-__all__ = ["DESCRIPTOR_CLASSES", "GeoLexicon", "LEXICON_PATH", "lookup", "proclitic_forms", "strip_variants"]
+__all__ = ["DESCRIPTOR_CLASSES", "LEXICON_PATH", "GeoLexicon", "lookup", "proclitic_forms", "strip_variants"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "sources" / "lexicon.json"
 DESCRIPTOR_CLASSES = (
@@ -90,6 +90,9 @@ class GeoLexicon:
     direction_adjectives: dict[str, str]
     name_parts: frozenset[str]
     compound_heads: frozenset[str]
+    name_heads: frozenset[str]
+    country_words: frozenset[str]
+    town_words: frozenset[str]
     with_countryside: frozenset[str]
     blockers: frozenset[str]
     blocked_phrases: tuple[str, ...]
@@ -135,6 +138,9 @@ class GeoLexicon:
             direction_adjectives=adjectives,
             name_parts=_keys(data.get("name_parts", [])),
             compound_heads=_keys(data.get("compound_heads", [])),
+            name_heads=_keys(data.get("name_heads", [])),
+            country_words=_keys(data.get("country_words", [])),
+            town_words=_keys(data.get("town_words", [])),
             with_countryside=_keys(data.get("with_countryside", [])),
             blocked_phrases=tuple(sorted(_keys(data.get("blocked_phrases", [])))),
             verb_objects=_keys(data.get("verb_objects", [])),

@@ -17,11 +17,23 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress, count
 from typing import NamedTuple
 
 from rasd.geo.gazetteer import Gazetteer, skeleton
-from rasd.geo.lexicon import lookup, proclitic_forms, strip_variants
+from rasd.geo.grammar import (
+    UNKNOWN_DESCRIPTORS,
+    descriptor_at,
+    direction_before,
+    link_lists,
+    near_at,
+    proclitic_length,
+    read_after,
+    read_before,
+    read_cues,
+    strip_proclitics,
+)
+from rasd.geo.lexicon import proclitic_forms
 from rasd.geo.words import Words, find_words
 
 __all__ = ["NAMING_DESCRIPTORS", "Spot", "spot_places"]
@@ -29,10 +41,9 @@ __all__ = ["NAMING_DESCRIPTORS", "Spot", "spot_places"]
 _TANWIN = re.compile("[\u064b\u064c\u064d]")
 _NAME_DESCRIPTORS = ("town", "city", "quarter", "camp", "zone", "facility", "subdistrict")
 NAMING_DESCRIPTORS = ("town", "city", "quarter", "camp", "facility", "subdistrict")
-_UNKNOWN_DESCRIPTORS = ("town", "city", "quarter", "camp")
-_SPAN_DESCRIPTORS = ("zone", "subdistrict", "governorate", "countryside")
-_ROAD = frozenset(("طريق", "الطريق", "اوتوستراد", "الاوتوستراد"))
-_CITY_WORDS = frozenset(("بين", "العاصمه")) | _ROAD
+# descriptors that may introduce a name the gazetteer lacks ("محافظة البصرة" abroad: a country at most)
+_UNKNOWN_AFTER = UNKNOWN_DESCRIPTORS + ("governorate",)
+_PROVINCE_WORDS = frozenset(("محافظه", "محافظات", "محافظتي"))  # other governorate words need a country adjective
 
 
 class Spot(NamedTuple):
@@ -41,6 +52,12 @@ class Spot(NamedTuple):
     ``start``/``end`` span the mention (with "ريف"/"محافظة"/direction words when they
     change the meaning); ``name_start``/``name_end`` span the name alone. ``candidates``
     are gazetteer positions; empty for an unknown name after a descriptor.
+
+    ``near``: a near-word stands before the descriptor ("قرب مدينة حماة"); ``inside``: the
+    name is a quarter or camp of the place spotted right after it ("حي الحمدانية في مدينة
+    حلب"); ``compound``: an unknown name opened by a name head ("كفر روما"); ``deictic``:
+    "country" for "البلاد" (the country the article is about), "town" for "المدينة" after a
+    near-word (the town named before).
 
     An immutable named tuple rather than a frozen dataclass: one is made for every
     mention, and a tuple is several times cheaper to build.
@@ -68,17 +85,10 @@ class Spot(NamedTuple):
     loose: bool = False
     unknown: bool = False
     before: str = ""
-
-
-@functools.lru_cache(maxsize=1)
-def _city_forms() -> dict[str, str]:
-    """The proclitic forms of the road and "between" words (see :func:`proclitic_forms`)."""
-    return proclitic_forms(_CITY_WORDS)
-
-
-def _strip(word: str) -> str:
-    """The shortest proclitic-free form of ``word`` (a lexicon check should use its forms)."""
-    return strip_variants(word)[-1]
+    near: bool = False
+    inside: bool = False
+    compound: bool = False
+    deictic: str | None = None
 
 
 def _longest(words: Words, i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
@@ -183,11 +193,17 @@ def spot_places(text: str, gaz: Gazetteer) -> list[Spot]:
     """
     words = find_words(text, gaz)
     relevant, descriptors = _relevant_words(gaz), gaz.lexicon.forms["descriptors"]
+    deictic = gaz.lexicon.country_words | gaz.lexicon.town_words
     spots: list[dict] = []
     after = 0
-    for i in [k for k, word in enumerate(words.folded) if word in relevant]:
+    for i in list(compress(count(), map(relevant.__contains__, words.folded))):
         if i < after:
             continue
+        if words.folded[i] in deictic:
+            found = _deictic_spot(words, i, gaz)
+            if found:
+                spots.append(found)
+                continue
         cls = descriptors.get(words.folded[i])
         if not _worth_trying(words, i, gaz, cls):
             continue
@@ -198,7 +214,34 @@ def spot_places(text: str, gaz: Gazetteer) -> list[Spot]:
         fields, after = found
         if fields is not None:
             spots.append(fields)
-    return [Spot(**fields) for fields in _link_lists(spots, words)]
+    return [Spot(**fields) for fields in link_lists(spots, words)]
+
+
+def _deictic_spot(words: Words, i: int, gaz: Gazetteer) -> dict | None:
+    """"شمال البلاد" (a part of the article's country) and "أطراف المدينة" (near the town named
+    before): places the resolver finds from the article; None without the direction or near-word."""
+    word, k = words.folded[i], i - 1
+    if not words.joinable(i) or k < 0:
+        return None
+    if word in gaz.lexicon.country_words:
+        kind, (cue, k) = "country", direction_before(words, k, gaz)
+    else:
+        kind, cue = "town", near_at(words, k, gaz)
+        k -= words.folded[k] == "من"
+    if not cue:
+        return None
+    start = words.start(k) + proclitic_length(words, k, gaz) if kind == "country" else words.start(i)
+    fields = {
+        "start": start, "end": words.end(i), "name_start": words.start(i), "name_end": words.end(i), "key": word,
+        "candidates": (), "first": i, "last": i + 1, "sentence": words.sentence(i), "unknown": True, "deictic": kind,
+    }
+    if kind == "country":
+        fields["direction"] = cue
+    else:
+        fields.update(descriptor="near", near=True)
+        fields.update(read_after(i + 1, words, gaz))
+        fields["end"] = words.end(i)
+    return fields
 
 
 def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
@@ -206,10 +249,15 @@ def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
     and the next word."""
     match = _longest(words, i, gaz)
     if match is None:
-        return _unknown_spot(words, i, gaz, cls)
+        return _unknown_spot(words, i, gaz, cls) or _compound_spot(words, i, gaz)
     last, prefix, key = match
     if key in gaz.blocked or _blocked(words, i, gaz) or _hard_without_descriptor(words, i, key, gaz):
         return None, last
+    if not prefix and _after_name_head(words, i, gaz):  # "كفر روما": not Rome
+        return None, last
+    shortened = " " in key and cls is None and _town_before_part(words, i, last, key, gaz)
+    if shortened:
+        last, key = last - 1, key.rpartition(" ")[0]
     start, name_end = words.start(i), words.end(last - 1)
     if _TANWIN.search(words.text, start, name_end):  # "دوماً": a common word, not a proper name
         return None, last
@@ -218,22 +266,83 @@ def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
         "start": name_start, "end": name_end, "name_start": name_start, "name_end": name_end, "key": key,
         "candidates": gaz.index.get(key, ()), "first": i, "last": last, "sentence": sentence, "prefix": prefix,
     }
-    fields.update(_read_before(i, prefix, sentence, words, gaz))
-    fields.update(_read_after(last, words, gaz))
+    fields.update(read_before(i, prefix, sentence, words, gaz))
+    fields.update(read_after(last, words, gaz))
+    if shortened:
+        fields["end"] = name_end
     return fields, fields["last"]
 
 
-_OPENING_CLASSES = frozenset(("capital", "territory", "town", "city", "quarter", "camp", "zone", "facility", "subdistrict"))
+_OPENING_CLASSES = frozenset(("capital", "territory", "town", "city", "quarter", "camp", "zone", "facility", "subdistrict", "governorate"))
 
 
 def _worth_trying(words: Words, i: int, gaz: Gazetteer, cls: str | None) -> bool:
     """Cheap test at word ``i`` (of descriptor class ``cls``): a one-word name, the first
-    two words of a longer one, or an opening descriptor."""
-    following = words.folded[i + 1] if i + 1 < len(words.folded) else ""
-    for reading in _splits(gaz, words.folded[i]):
-        if reading.named or following in reading.seconds:
-            return True
-    return cls in _OPENING_CLASSES
+    two words of a longer one, a name head or an opening descriptor."""
+    always, seconds = _trial(gaz, words.folded[i])
+    if always or cls in _OPENING_CLASSES:
+        return True
+    return i + 1 < len(words.folded) and words.folded[i + 1] in seconds
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _trial(gaz: Gazetteer, word: str) -> tuple[bool, frozenset[str]]:
+    """For :func:`_worth_trying`: whether a reading of ``word`` is a name or a name head, and
+    the second words of the longer names its readings begin."""
+    readings = _splits(gaz, word)
+    always = any(r.named or r.stem in gaz.lexicon.name_heads for r in readings)
+    return always, frozenset().union(*(r.seconds for r in readings))
+
+
+def _town_before_part(words: Words, i: int, last: int, key: str, gaz: Gazetteer) -> bool:
+    """True for "أطراف مدينة حلب الشرقية": after a town descriptor, an area named "X + direction"
+    that is no town is the town X, and the direction (read by :func:`_read_after`, outside the
+    span) a part of it or of what comes before ("the eastern outskirts"). X must be a town
+    (an admin centre or a city abroad): "مدن الغوطة الشرقية" stays the area."""
+    head, _, tail = key.rpartition(" ")
+    if tail not in gaz.lexicon.direction_adjectives or head not in gaz.index:
+        return False
+    if descriptor_at(words, i - 1, gaz) not in UNKNOWN_DESCRIPTORS or not words.joinable(i):
+        return False
+    if words.folded[i - 1] in gaz.lexicon.forms["plural"] or any(gaz.entries[c].level in ("community", "city") for c in gaz.index[key]):
+        return False
+    return any(gaz.entries[c].level == "city" or gaz.entries[c].capital for c in gaz.index[head])
+
+
+def _after_name_head(words: Words, i: int, gaz: Gazetteer) -> bool:
+    """True when word ``i`` follows a word that only begins village names ("كفر", "تل", "دير")."""
+    return i > 0 and words.folded[i - 1] in _name_head_forms(gaz) and words.joinable(i)
+
+
+@functools.lru_cache(maxsize=4)
+def _name_head_forms(gaz: Gazetteer) -> frozenset[str]:
+    """The name heads behind their proclitics ("وكفر", "بتل")."""
+    return frozenset(proclitic_forms(gaz.lexicon.name_heads))
+
+
+def _compound_spot(words: Words, i: int, gaz: Gazetteer):
+    """An unknown compound name at word ``i``: a name head and the word after it ("وكفر روما").
+
+    It names a village the gazetteer lacks (or spells otherwise); the resolver gives it the
+    area its descriptor and sentence support, and rejects it without a descriptor.
+    """
+    stem = strip_proclitics(words.folded[i])
+    j = i + 1
+    if stem not in gaz.lexicon.name_heads or j >= len(words.folded) or not words.joinable(j):
+        return None
+    word, forms = words.folded[j], gaz.lexicon.forms
+    if forms["stop"].get(word) or forms["descriptors"].get(word) or forms["directions"].get(word) or len(word) < 2:
+        return None
+    prefix = words.folded[i][:len(words.folded[i]) - len(stem)]
+    start, end, sentence = _after_prefix(words, i, prefix, words.start(i)), words.end(j), words.sentence(i)
+    fields = {
+        "start": start, "end": end, "name_start": start, "name_end": end, "key": f"{stem} {word}",
+        "candidates": (), "first": i, "last": j + 1, "sentence": sentence, "prefix": prefix,
+        "unknown": True, "compound": True,
+    }
+    fields.update(read_before(i, prefix, sentence, words, gaz))
+    fields.update(read_after(j + 1, words, gaz))
+    return fields, fields["last"]
 
 
 def _hard_without_descriptor(words: Words, i: int, key: str, gaz: Gazetteer) -> bool:
@@ -243,7 +352,7 @@ def _hard_without_descriptor(words: Words, i: int, key: str, gaz: Gazetteer) -> 
     """
     if gaz.stopwords.get(key) != "hard":
         return False
-    return i == 0 or _descriptor_at(words, i - 1, gaz) not in NAMING_DESCRIPTORS
+    return i == 0 or descriptor_at(words, i - 1, gaz) not in NAMING_DESCRIPTORS
 
 
 def _after_prefix(words: Words, i: int, prefix: str, start: int) -> int:
@@ -264,112 +373,6 @@ def _blocked(words: Words, i: int, gaz: Gazetteer) -> bool:
     return i > 0 and words.joinable(i) and words.folded[i - 1] in gaz.lexicon.forms["blockers"]
 
 
-def _descriptor_at(words: Words, k: int, gaz: Gazetteer) -> str | None:
-    """The descriptor class of word ``k`` (after stripping its proclitics), or None."""
-    if k < 0:
-        return None
-    return gaz.lexicon.forms["descriptors"].get(words.folded[k])
-
-
-def _read_before(first: int, prefix: str, sentence: int, words: Words, gaz: Gazetteer) -> dict:
-    """Read descriptor, direction, preposition and road/between cues before the name at word ``first``."""
-    lexicon, k = gaz.lexicon, first - 1
-    changes: dict = {}
-    if k >= 0 and words.joinable(first) and "ل" in prefix:
-        changes.update(_countryside_with_lam(words, k, gaz))
-    direction, k_dir = _direction_before(words, k, gaz) if not changes else (None, k)
-    if direction and words.joinable(first):
-        changes.update(direction=direction, start=words.start(k_dir) + _proclitic_length(words, k_dir, gaz))
-        k = k_dir - 1
-    cls = _descriptor_at(words, k, gaz) if k >= 0 and not changes.get("descriptor") else None
-    if cls == "near" and words.folded[k] == "من":
-        cls = None
-    if k >= 1 and words.folded[k] == "من" and _descriptor_at(words, k - 1, gaz) == "near":
-        cls, k = "near", k - 1
-    if cls and words.joinable(k + 1):
-        changes.update(descriptor=cls, plural=words.folded[k] in lexicon.forms["plural"])
-        if cls in _SPAN_DESCRIPTORS and "start" not in changes:
-            changes["start"] = words.start(k) + _proclitic_length(words, k, gaz)
-        k -= 1
-    changes.update(_cues(first, prefix, sentence, words, k, gaz))
-    return changes
-
-
-def _countryside_with_lam(words: Words, k: int, gaz: Gazetteer) -> dict:
-    """"الريف الشمالي لحماة": countryside + direction before a name with the preposition ل."""
-    part = gaz.lexicon.direction_adjectives.get(words.folded[k])
-    if part and k >= 1 and _descriptor_at(words, k - 1, gaz) == "countryside":
-        return {"descriptor": "countryside", "part": part, "start": words.start(k - 1) + _proclitic_length(words, k - 1, gaz)}
-    if _descriptor_at(words, k, gaz) == "countryside" and words.folded[k].endswith("الريف"):
-        return {"descriptor": "countryside", "start": words.start(k) + _proclitic_length(words, k, gaz)}
-    return {}
-
-
-def _direction_before(words: Words, k: int, gaz: Gazetteer) -> tuple[str | None, int]:
-    """A compass direction right before the name ("جنوب", "شمال شرقي"), and its first word."""
-    directions = gaz.lexicon.forms["directions"]
-    if k < 0:
-        return None, k
-    here = directions.get(words.folded[k])
-    if not here:
-        return None, k
-    before = directions.get(words.folded[k - 1]) if k >= 1 else None
-    if before and before in ("north", "south") and here in ("east", "west") and words.joinable(k):
-        return f"{before}-{here}", k - 1
-    return here, k
-
-
-def _proclitic_length(words: Words, k: int, gaz: Gazetteer | None = None) -> int:
-    """Length of the و/ف/ب/ل proclitics on word ``k`` before its lexicon form."""
-    word = words.folded[k]
-    if gaz is not None:
-        lexicon = gaz.lexicon
-        for form in strip_variants(word):
-            if form in lexicon.descriptors or form in lexicon.directions or form in lexicon.direction_adjectives:
-                return len(word) - len(form)
-    return 0
-
-
-def _cues(first: int, prefix: str, sentence: int, words: Words, k: int, gaz: Gazetteer) -> dict:
-    """Preposition, hashtag, "بين", road and capital cues before the name (word ``k`` precedes)."""
-    before, preposition, city = _preceding(gaz, words.folded[k] if k >= 0 else "")
-    gap = words.gap(first)
-    cue = (prefix != "" and ("ب" in prefix or "ل" in prefix or "ك" in prefix)) or "#" in gap or preposition
-    if k >= 1 and before in ("الدولي", "السريع") and lookup(words.folded[k - 1], _ROAD):
-        city = True
-    joined = k >= 0 and first - k == 1 and words.sentence(k) == sentence and not gap.strip(" #")
-    return {"cue": cue or city, "city_cue": city, "before": before if joined else ""}
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _preceding(gaz: Gazetteer, word: str) -> tuple[str, bool, bool]:
-    """The word before a name as :func:`_cues` reads it: its preposition or road form (else
-    its proclitic-free form), whether that is a preposition, and whether a road or "بين"."""
-    if not word:
-        return "", False, False
-    before = gaz.lexicon.forms["prepositions"].get(word) or _city_forms().get(word) or _strip(word)
-    return before, before in gaz.lexicon.prepositions, before in _CITY_WORDS
-
-
-def _read_after(last: int, words: Words, gaz: Gazetteer) -> dict:
-    """Read a direction part ("الشرقي"), "وريفها" and a country adjective after the name (ending before ``last``)."""
-    lexicon, k = gaz.lexicon, last
-    changes: dict = {}
-    if k < len(words.folded) and words.joinable(k):
-        word = words.folded[k]
-        if word in lexicon.direction_adjectives:
-            part = lexicon.direction_adjectives[word]
-            if k + 1 < len(words.folded) and words.joinable(k + 1) and words.folded[k + 1] in lexicon.direction_adjectives:
-                part, k = f"{part}-{lexicon.direction_adjectives[words.folded[k + 1]]}", k + 1
-            changes.update(part=part, end=words.end(k), last=k + 1)
-            k += 1
-        elif word in lexicon.with_countryside:
-            changes["with_countryside"] = True
-    if k < len(words.folded) and words.joinable(k) and words.folded[k] in gaz.adjectives:
-        changes["nisba"] = gaz.adjectives[words.folded[k]]
-    return changes
-
-
 def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
     """"العاصمة السورية" (a capital) and "الأراضي الإسرائيلية" (a country) as place spots.
 
@@ -381,13 +384,13 @@ def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
     position = (gaz.capitals.get(iso) if cls == "capital" else gaz.codes.get(f"country:{iso}")) if iso else None
     if position is None:
         return None
-    start, sentence = words.start(i) + _proclitic_length(words, i, gaz), words.sentence(i)
+    start, sentence = words.start(i) + proclitic_length(words, i, gaz), words.sentence(i)
     fields = {
         "start": start, "end": words.end(i + 1), "name_start": start, "name_end": words.end(i + 1),
         "key": f"{words.folded[i]} {words.folded[i + 1]}", "candidates": (position,), "first": i, "last": i + 2,
         "sentence": sentence, "descriptor": cls, "nisba": iso,
     }
-    fields.update(_cues(i, "", sentence, words, i - 1, gaz))
+    fields.update(read_cues(i, "", sentence, words, i - 1, gaz))
     fields.update(_near_before(i, words, gaz))
     return fields, i + 2
 
@@ -395,9 +398,9 @@ def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
 def _near_before(first: int, words: Words, gaz: Gazetteer) -> dict:
     """Mark "ضواحي العاصمة" and similar: a near-descriptor before a capital phrase (at word ``first``)."""
     k = first - 1
-    if k >= 0 and words.joinable(first) and _descriptor_at(words, k, gaz) in ("near", "suburbs", "countryside"):
-        start = words.start(k) + _proclitic_length(words, k, gaz)
-        return {"descriptor": _descriptor_at(words, k, gaz), "start": start, "city_cue": True}
+    if k >= 0 and words.joinable(first) and descriptor_at(words, k, gaz) in ("near", "suburbs", "countryside"):
+        start = words.start(k) + proclitic_length(words, k, gaz)
+        return {"descriptor": descriptor_at(words, k, gaz), "start": start, "city_cue": True}
     return {}
 
 
@@ -407,11 +410,13 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
     The descriptor is word ``i``, of class ``cls``.
     """
     j = i + 1
-    if cls not in _NAME_DESCRIPTORS or j >= len(words.folded) or not words.joinable(j):
+    if (cls not in _NAME_DESCRIPTORS and cls not in _UNKNOWN_AFTER) or j >= len(words.folded) or not words.joinable(j):
         return None
     lexicon, word = gaz.lexicon, words.folded[j]
     forms = lexicon.forms
     if forms["stop"].get(word) or forms["descriptors"].get(word) or forms["directions"].get(word) or len(word) < 3:
+        return None
+    if word in gaz.adjectives or "ال" + word in gaz.adjectives:  # "محافظة إيرانية": an adjective
         return None
     if _has_tanwin(words, j, j + 1) or _longest(words, j, gaz) is not None:
         return None
@@ -421,8 +426,8 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
     if last < len(words.folded) and words.folded[last] in lexicon.verb_objects:
         return None  # "منطقة تسيطر عليها": a verb, not a name
     key = " ".join(words.folded[j:last])
-    loose = gaz.loose.get(skeleton(key), ())
-    if not loose and cls not in _UNKNOWN_DESCRIPTORS:
+    loose = gaz.loose.get(skeleton(key), ()) if cls != "governorate" else ()
+    if not loose and cls not in _UNKNOWN_AFTER:
         return None
     sentence = words.sentence(j)
     fields = {
@@ -431,39 +436,10 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
         "sentence": sentence, "descriptor": cls, "plural": words.folded[i] in forms["plural"],
         "loose": bool(loose), "unknown": not loose,
     }
-    fields.update(_cues(j, "", sentence, words, i - 1, gaz))
-    fields.update(_read_after(last, words, gaz))
+    fields.update(read_cues(j, "", sentence, words, i - 1, gaz))
+    fields.update(read_after(last, words, gaz))
+    if cls == "governorate" and not fields.get("nisba") and strip_proclitics(words.folded[i]) not in _PROVINCE_WORDS:
+        return None  # "لولاية رابعة": a term of office, not a state; "ولاية أيوا الأمريكية" is one
     return fields, fields["last"]
 
 
-def _link_lists(spots: list[dict], words: Words) -> list[dict]:
-    """Coordinated names share a plural descriptor and "بين"/road cues ("بلدات حرستا وكفر بطنا").
-
-    ``spots`` are the field dicts of the spots in order; they are updated in place.
-    """
-    previous = None
-    for spot in spots:
-        if previous and _coordinated(previous, spot, words):
-            spot.update(coordinated=True, cue=True)
-            if previous.get("plural") and spot.get("descriptor") is None:
-                spot.update(descriptor=previous.get("descriptor"), plural=True)
-            if previous.get("city_cue"):
-                spot["city_cue"] = True
-        elif previous and _road_pair(previous, spot, words):
-            previous["city_cue"] = True
-            spot.update(city_cue=True, cue=True)
-        previous = spot
-    return spots
-
-
-def _coordinated(previous: dict, spot: dict, words: Words) -> bool:
-    """True when ``spot`` follows ``previous`` joined by و or a comma (both as field dicts)."""
-    if spot["first"] != previous["last"] or words.sentence(spot["first"]) != previous["sentence"]:
-        return False
-    gap = words.gap(spot["first"]).strip()
-    return (gap == "" and spot.get("prefix", "").startswith("و")) or gap in ("،", ",")
-
-
-def _road_pair(previous: dict, spot: dict, words: Words) -> bool:
-    """"دمشق - دير الزور": two names joined by a spaced dash (a road or a route)."""
-    return spot["first"] == previous["last"] and words.gap(spot["first"]).strip() in ("-", "–")

@@ -17,12 +17,25 @@ shape.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
-from typing import NamedTuple
 
-from rasd.geo.context import Anchor, Context, context_for, sentence_countries, spot_anchor
+from rasd.geo.context import (
+    Anchor,
+    Context,
+    context_for,
+    readings_in_context,
+    sentence_countries,
+    spot_anchor,
+)
+from rasd.geo.fallback import (
+    Decision,
+    fall_back,
+    keep_one_sense,
+    place_quarters,
+    place_towns_named_before,
+)
 from rasd.geo.gazetteer import Entry, Gazetteer, distance_km
 from rasd.geo.match import NAMING_DESCRIPTORS, Spot, spot_places
+from rasd.geo.precision import shape_place
 from rasd.records import PlaceMention
 
 __all__ = ["Decision", "decide_places", "explain_places", "find_places", "place_to_dict"]
@@ -36,9 +49,10 @@ _COMPATIBLE = {
     "facility": ("community", "area", "city"),
     "subdistrict": ("admin3", "community"),
     "countryside": ("admin1", "admin2", "community", "city", "area", "region"),
-    "near": ("community", "city", "area", "admin1", "admin2"),
+    "near": ("community", "city", "area", "admin1", "admin2", "region", "country"),
     "suburbs": ("community", "city", "area", "admin1", "admin2"),
 }
+_NEIGHBOURS = frozenset(("LB", "JO", "IQ", "TR", "IL", "PS"))  # their towns are named bare in Syrian news ("قصف غزة")
 _SENTENCE_BONUS = {"admin1": 3.0, "admin2": 3.0, "community": 2.0}
 _LEVEL_PRIOR = {"country": 3.5, "region": 2.5, "area": 2.5, "admin1": 2.5, "admin2": 1.0, "admin3": 0.5}
 _PREFERRED = {
@@ -46,19 +60,6 @@ _PREFERRED = {
     "governorate": ("admin1", "region", "city", "admin2", "community"),
     "subdistrict": ("admin3", "community"),
 }
-
-
-class Decision(NamedTuple):
-    """What rasd decided for one spot: the place entry (or None), why, and the scores
-    (a named tuple, cheap to build: one is made for every mention)."""
-
-    spot: Spot
-    entry: Entry | None
-    precision: int | None
-    confidence: float
-    scores: tuple[tuple[str, float], ...]
-    reason: str
-    accepted: bool
 
 
 def find_places(text: str, gaz: Gazetteer, title: str = "", extra_spans=()) -> tuple[PlaceMention, ...]:
@@ -111,11 +112,24 @@ def _mention(text: str, decision: Decision) -> PlaceMention:
 def decide_places(text: str, gaz: Gazetteer, title: str = "", extra_spans=()) -> list[Decision]:
     """Spot, read the context, and decide every spot of ``text`` (accepted or not)."""
     spots = spot_places(text, gaz)
-    spots = sorted(spots + _extra_spots(text, gaz, extra_spans, spots), key=lambda s: s.start)
+    extra = _extra_spots(text, gaz, extra_spans, spots)
+    if extra:
+        spots = sorted(spots + extra, key=lambda s: s.start)
     readings = [_readings(spot, gaz) for spot in spots]
-    context = context_for(spots, [r for r, _ in readings], _title_anchors(title, gaz))
+    context = context_for(spots, [r for r, _ in readings], _title_anchors(title, gaz), _dateline(text, spots))
     decisions = [_decide(i, spot, entries, note, context, gaz) for i, (spot, (entries, note)) in enumerate(zip(spots, readings))]
-    return _one_sense(decisions, gaz)
+    return place_towns_named_before(place_quarters(keep_one_sense(decisions, gaz), gaz))
+
+
+def _dateline(text: str, spots: list[Spot]) -> int:
+    """How many spots open the body as its dateline ("عمان، الأردن (CNN)--", "دمشق - "): they say
+    where the article is from, and count more (0 when there is none)."""
+    count = 0
+    for spot in spots[:2]:
+        if spot.start > 40 or "\n" in text[:spot.start].strip() or text[spot.end:spot.end + 3].strip()[:1] not in ("،", ",", "-", "(", "–", ":"):
+            break
+        count += 1
+    return count
 
 
 def _title_anchors(title: str, gaz: Gazetteer) -> list[Anchor]:
@@ -170,11 +184,16 @@ def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
         centres = {e.place.admin3 for e in entries if e.place.level == "community"}
         entries = [e for e in entries if not (e.place.level == "admin3" and e.place.admin3 in centres)]
     if spot.nisba:
-        entries = [e for e in entries if e.place.country == spot.nisba] or entries
+        fitting = [e for e in entries if e.place.country == spot.nisba]
+        if not fitting and spot.nisba != "SY" and spot.descriptor not in ("facility", "zone"):
+            if stop or not spot.descriptor:  # "السفيرة الأمريكية", "النجمة الأمريكية": a person, not a town
+                return [], "a word before a country adjective"
+            return [], f"no reading in country {spot.nisba}"  # "بلدة رأس العين اللبنانية": not the Syrian town
+        entries = fitting or entries
     entries = [e for e in entries if e.place.level != "country" or not _adjective_reading(spot, e)]
     if not entries:
         return [], "an adjective here, not a country"
-    return entries, ""
+    return _capital_rule(spot, entries, gaz), ""
 
 
 def _preferred(entries: list[Entry], order: tuple[str, ...]) -> list[Entry]:
@@ -207,10 +226,16 @@ def _adjective_reading(spot: Spot, entry: Entry) -> bool:
 
 def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Context, gaz: Gazetteer) -> Decision:
     if not entries:
+        if spot.compound and spot.descriptor is None:
+            return Decision(spot, None, None, 0.0, (), "a name head without a descriptor", False)
         if spot.unknown or note.startswith("no reading"):
-            return _fallback(i, spot, context, gaz, note)
+            return fall_back(i, spot, context, gaz, note)
         return Decision(spot, None, None, 0.0, (), note, False)
-    entries = _capital_rule(spot, entries, gaz)
+    entries = readings_in_context(i, spot, entries, context)
+    if not entries:
+        if spot.descriptor or spot.cue:
+            return fall_back(i, spot, context, gaz, "no reading fits the context")
+        return Decision(spot, None, None, 0.0, (), "no reading fits the context", False)
     if spot.descriptor is None and any(map(_is_major, entries)):
         entries = [e for e in entries if not e.is_small] or entries  # "قطر" is Qatar unless "قرية قطر"
     if len(entries) == 1:
@@ -232,7 +257,7 @@ def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Contex
         return Decision(spot, scored[0][0], None, 0.0, scores, first_refusal, False)
     if best is not scored[0][0]:
         scored = [pair for pair in scored if pair[0] is best] + [pair for pair in scored if pair[0] is not best]
-    entry, precision, how = _shape(spot, best, gaz, context, i)
+    entry, precision, how = shape_place(spot, best, gaz, context, i)
     confidence = _confidence([s for _, s in scored], spot)
     reason = _reason(spot, best, scored, how)
     return Decision(spot, entry, precision, confidence, scores, reason, True)
@@ -283,7 +308,8 @@ def _score(i: int, entry: Entry, spot: Spot, context: Context, nearby: tuple[Anc
     if spot.city_cue and place.level in ("community", "city"):
         score += 1.0
     if place.country != "SY":
-        return score + 2.0 * context.country_share(place.country) + (3.0 if place.country in countries else 0.0)
+        peers = 1.0 if ("city" if place.level == "city" else place.level) in context.peers.get(i, ()) else 0.0
+        return score + peers + 2.0 * context.country_share(place.country) + (3.0 if place.country in countries else 0.0)
     score += 1.5 * context.country_share("SY") + (1.0 if "SY" in countries else 0.0)
     score += _sentence_bonus(entry, nearby)
     score += 3.0 * context.admin1_share(place.admin1, exclude=i)
@@ -311,6 +337,9 @@ def _acceptance(i: int, spot: Spot, entry: Entry, context: Context, gaz: Gazette
         return ""
     if entry.place.level == "city" and entry.tier == 2 and entry.place.country not in sentence_countries(context, spot.sentence, i):
         return "a minor city abroad: needs 'مدينة' or its country in the sentence"
+    if entry.place.level == "city" and entry.capital != "C" and entry.place.country not in _NEIGHBOURS and _bare_short(spot) \
+            and i not in context.peers and not _country_named(i, entry, context):
+        return "a short name of a city abroad: needs a cue or its country in the article"
     small = entry.is_small or gaz.stopwords.get(spot.key) == "soft"
     if not small:
         return ""
@@ -319,6 +348,18 @@ def _acceptance(i: int, spot: Spot, entry: Entry, context: Context, gaz: Gazette
     if not _supported(i, entry, spot, context):
         return "a small village without supporting context"
     return ""
+
+
+def _bare_short(spot: Spot) -> bool:
+    """A name of three letters or fewer, with no cue: as often a word ("فأس", "جدة") as a city
+    (a name listed beside other places is not bare: see Context.peers)."""
+    return not spot.cue and not spot.coordinated and len(spot.key) <= 3
+
+
+def _country_named(i: int, entry: Entry, context: Context) -> bool:
+    """True when the article names the entry's country (by an anchor other than spot ``i``'s own)."""
+    own = context.by_spot.get(i)
+    return context.country_weight.get(entry.place.country, 0.0) > (own.weight if own else 0.0)
 
 
 def _supported(i: int, entry: Entry, spot: Spot, context: Context) -> bool:
@@ -331,73 +372,14 @@ def _supported(i: int, entry: Entry, spot: Spot, context: Context) -> bool:
     return context.admin1_share(place.admin1, i) >= 0.5
 
 
-def _shape(spot: Spot, entry: Entry, gaz: Gazetteer, context: Context, i: int) -> tuple[Entry, int, str]:
-    """The place to report and its precision, given the descriptor and direction around the name."""
-    if "context_admin1" in entry.flags and not entry.place.admin1:
-        entry = _with_sentence_admin1(entry, spot, context, i)
-    place = entry.place
-    level = place.level
-    descriptor = spot.descriptor
-    if descriptor == "countryside" or (spot.with_countryside and descriptor is None and level == "community"):
-        return _countryside(entry, gaz)
-    if descriptor == "suburbs" and place.admin1 in gaz.lexicon.surrounding_admin1 and level in ("community", "admin1"):
-        return gaz.get(gaz.lexicon.surrounding_admin1[place.admin1]) or entry, 3, "suburbs of a city-governorate"
-    if descriptor in ("near", "suburbs") and level in ("community", "city"):
-        return entry, 2, "near a town"
-    if descriptor == "near" and level == "admin1":
-        around = gaz.get(gaz.lexicon.surrounding_admin1.get(place.id, place.id))
-        return around, 3, "around the governorate"
-    if descriptor in ("facility", "zone") and level == "community":
-        return entry, 2, f"{descriptor} at a town"
-    if descriptor == "subdistrict" and level == "community" and place.admin3:
-        return gaz.get(place.admin3) or entry, 2, "sub-district"
-    if descriptor == "governorate" and level == "community" and place.country == "SY":
-        return gaz.get(place.admin1) or entry, 3, "governorate"
-    if spot.direction:
-        return _directed(entry)
-    if descriptor == "territory":
-        return entry, 4, "territory of a country"
-    return entry, place.precision, ""
-
-
-def _with_sentence_admin1(entry: Entry, spot: Spot, context: Context, i: int) -> Entry:
-    """A river or area over several governorates takes the one named in its sentence."""
-    admin1s = {a.admin1 for a in context.in_sentence(spot.sentence, i) if a.admin1 and a.country == "SY"}
-    if len(admin1s) != 1:
-        return entry
-    return replace(entry, place=replace(entry.place, admin1=admin1s.pop()))
-
-
-def _countryside(entry: Entry, gaz: Gazetteer) -> tuple[Entry, int, str]:
-    """"ريف X": the governorate of a governorate capital, the district of a district capital, else near X."""
-    place = entry.place
-    if entry.level == "admin1" or (entry.level == "community" and entry.capital in ("0", "1")):
-        code = gaz.lexicon.surrounding_admin1.get(place.admin1, place.admin1)
-        return gaz.get(code) or entry, 3, "countryside of a governorate capital"
-    if entry.level == "admin2" or (entry.level == "community" and entry.capital == "2"):
-        return gaz.get(place.admin2) or entry, 2, "countryside of a district capital"
-    if entry.level in ("region", "area"):
-        return entry, entry.place.precision, "countryside of an area"
-    return entry, 2, "countryside of a town"
-
-
-def _directed(entry: Entry) -> tuple[Entry, int, str]:
-    """"جنوب إدلب", "شمال سوريا", "شرقي دمشق": a part of an area, or near a town."""
-    level = entry.level
-    if level in ("community", "city"):
-        return entry, 2, "direction from a town"
-    if level == "country":
-        return entry, 3, "part of a country"
-    return entry, max(entry.place.precision, 2), "part of an area"
-
-
 def _confidence(scores: list[float], spot: Spot) -> float:
     """Softmax probability of the best reading, raised for descriptors and single readings."""
+    ceiling = 0.75 if spot.loose else 0.95  # a spelling that only resembles the name
     if len(scores) == 1:
-        return 0.95 if spot.descriptor or spot.cue else 0.85
+        return min(ceiling, 0.95 if spot.descriptor or spot.cue else 0.85)
     top = max(scores)
     total = sum(math.exp(s - top) for s in scores)
-    return min(0.95, 1.0 / total + (0.1 if spot.descriptor else 0.0))
+    return min(ceiling, 1.0 / total + (0.1 if spot.descriptor else 0.0))
 
 
 def _reason(spot: Spot, best: Entry, scored: list, how: str) -> str:
@@ -413,53 +395,3 @@ def _reason(spot: Spot, best: Entry, scored: list, how: str) -> str:
     else:
         parts.append(f"one reading {best.place.id}")
     return "; ".join(parts + ([how] if how else []))
-
-
-# --------------------------------------------------------------------------- fallbacks
-
-
-def _fallback(i: int, spot: Spot, context: Context, gaz: Gazetteer, note: str) -> Decision:
-    """The smallest area the text supports for a name the gazetteer lacks (or cannot fit).
-
-    A governorate or district named in the same sentence (the nearest, preferring one after
-    the name), else the article's main governorate, else Syria when the article is about
-    Syria; never a country the text does not support.
-    """
-    if spot.nisba and spot.nisba != "SY":
-        entry = gaz.country(spot.nisba)
-        return Decision(spot, entry, 4, 0.5, (), f"{note}; country from adjective {spot.nisba}", entry is not None)
-    foreign = sentence_countries(context, spot.sentence, i) - {"SY"}
-    anchors = [a for a in context.in_sentence(spot.sentence, i) if a.country == "SY" and a.admin1]
-    if anchors and not foreign:
-        anchor = min(anchors, key=lambda a: a.spot - i if a.spot > i else i - a.spot + 0.5)
-        if anchor.level == "admin2" and anchor.admin2:
-            return Decision(spot, gaz.get(anchor.admin2), 2, 0.5, (), f"{note}; district named in the sentence", True)
-        return Decision(spot, gaz.get(anchor.admin1), 3, 0.5, (), f"{note}; governorate named in the sentence", True)
-    if spot.first < 0:
-        return Decision(spot, None, None, 0.0, (), f"{note}; no supporting context", True)
-    if foreign:
-        return Decision(spot, None, None, 0.0, (), f"{note}; a foreign country in the sentence", True)
-    share = max(context.admin1_weight.items(), key=lambda kv: kv[1], default=(None, 0.0))
-    if share[0] and context.admin1_share(share[0], i) >= 0.5 and share[1] >= 2.0:
-        return Decision(spot, gaz.get(share[0]), 3, 0.4, (), f"{note}; the article's main governorate", True)
-    if context.country_share("SY") >= 0.5:
-        return Decision(spot, gaz.country("SY"), 4, 0.3, (), f"{note}; the article is about Syria", True)
-    return Decision(spot, None, None, 0.0, (), f"{note}; no supporting context", True)
-
-
-def _one_sense(decisions: list[Decision], gaz: Gazetteer) -> list[Decision]:
-    """A name resolved confidently once keeps that reading elsewhere in the article."""
-    known: dict[str, Decision] = {}
-    for decision in decisions:
-        if decision.accepted and decision.entry and decision.spot.candidates and decision.entry.place.level in ("community", "area", "city"):
-            known.setdefault(decision.spot.key, decision)
-    out = []
-    for decision in decisions:
-        same = known.get(decision.spot.key)
-        if not decision.accepted and decision.scores and same and gaz.stopwords.get(decision.spot.key) != "hard":
-            decision = decision._replace(
-                entry=same.entry, precision=same.entry.place.precision, confidence=0.6, accepted=True,
-                reason=f"same name resolved elsewhere in the article ({same.entry.place.id})",
-            )
-        out.append(decision)
-    return out
