@@ -76,3 +76,45 @@ def test_every_verb_conjugates_to_a_future_the_extractor_can_flag():
             for spec in _split(row["forms"], ";"):
                 past, present = spec.split("|")[:2]
                 assert "future" in dict(conjugate(past, present)).values(), row["id"]
+
+
+# ---------------------------------------------------------------- actors and role words
+
+ACTORS = Path(__file__).parents[1] / "rasd" / "data" / "actors.tsv"
+ROLES = Path(__file__).parents[1] / "rasd" / "data" / "roles.tsv"
+
+
+def _aliases() -> list[tuple[str, str]]:
+    """(actor id, alias) for every alias of every actor (blocker rows "_..." included)."""
+    items = []
+    for row in read_tsv(ACTORS):
+        items += [(row["id"], alias.lstrip("~").strip()) for alias in _split(row["aliases"])]
+    return items
+
+
+@pytest.fixture(scope="module")
+def actor_lexicon():
+    from rasd.nlp.actors import ActorLexicon
+
+    return ActorLexicon.load()
+
+
+@pytest.mark.parametrize("actor_id, alias", _aliases(), ids=lambda x: x)
+def test_actor_alias_is_matched_as_its_actor(actor_lexicon, actor_id, alias):
+    text = f"وقالت مصادر إن {alias} اليوم"
+    matches = _found(actor_lexicon.index, text, alias)
+    assert matches, f"{actor_id}: {alias!r} is not matched whole"
+
+
+@pytest.mark.parametrize("cls, form", [(row["class"], f) for row in read_tsv(ROLES) for f in _split(row["forms"])],
+                         ids=lambda x: x)
+def test_role_word_is_known_in_its_class(actor_lexicon, cls, form):
+    roles = actor_lexicon.roles
+    words = split_words(form)
+    if cls in roles.phrases:  # a phrase class: the phrase is found at its first word
+        assert roles.starts_at(words, 0, cls) == len(words), f"{cls}: {form!r}"
+    elif "|" in form:  # a verb class: its past form, with an object pronoun for perpetrators' verbs
+        past = form.split("|")[0]
+        assert roles.word_class(split_words(past)[0].norm, cls) or roles.agent_verb(split_words(past + "ه")[0].norm)
+    else:
+        assert roles.word_class(words[0].norm, cls), f"{cls}: {form!r} is not a word of its class"
