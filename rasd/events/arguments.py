@@ -42,6 +42,7 @@ TYPE_QUANTITY_KIND = {
 _THAT = {"ان", "انه", "انها", "بان", "لان", "انهم"}
 _PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
+_INSIDE = {"داخل", "بداخل", "وداخل", "اراضي", "الاراضي", "عمق", "شمال", "جنوب", "شرق", "غرب"}
 _AFTER_BARE_COUNT = {"من", "في", "على", "بين", "بينهم", "منهم", "اخرون", "اخرين", "اشخاص", "اخر", "جراء", "بسبب"}
 _DIRECTIONAL = {"من": "origin", "الي": "destination", "نحو": "destination", "باتجاه": "destination"}
 
@@ -146,9 +147,10 @@ def choose_place(
     for place in view.places:
         if place.place is None and place.precision is None:
             continue
-        if any(s <= place.start < e for s, e in blocked + actor_spans):
-            continue
         position = view.word_at(place.start)
+        inside = position > 0 and view.words[position - 1].norm in _INSIDE  # "داخل إسرائيل": a place, not a party
+        if any(s <= place.start < e for s, e in blocked + ([] if inside else actor_spans)):
+            continue
         if hit.type == "agreement" and _after_word(view, position, ("مع",)):
             continue
         if position > hit.last:

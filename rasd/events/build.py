@@ -91,7 +91,8 @@ def _event_hits(
     """The hits that make events: event words, plus a killing when deaths are told without
     another cause (or by gunfire); shootings that hit nobody are left out."""
     events = [h for h in hits if h.ok and not h.type.startswith("casualty_")]
-    vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits)
+    vetoed_attack = any(not h.ok and h.type in _ATTACKS for h in hits) or any(
+        c.value.cls == "condemn" for c in view.cues)  # "دانت الهجوم الذي أسفر عن مقتل": a told event, condemned
     if not events and killed and not vetoed_attack and any(q.kind == "killed" for q in quantities):
         events = [replace(killed[0], type="killing")]
     elif killed and view.has_modifier("gunfire") and not any(h.type in _REMOTE or h.type in ("killing", "protest_repressed") for h in events):

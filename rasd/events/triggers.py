@@ -63,6 +63,8 @@ _CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يب
                    "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
 _DENIAL_REACH = 25
+_PAST_WORDS = {"الماضيه", "الماضي", "الاخيره", "المنصرمه", "الفايته", "السابقه"}
+_FACT_CLAUSE = {"حيث", "اذ", "بعدما", "عقب", "اثر"}
 _TITLES = {"الرييس", "رييس", "وزير", "الوزير", "وزيره", "المتحدث", "متحدث", "السفير", "سفير", "المندوب", "مندوب",
            "الزعيم", "زعيم", "المرشد", "الملك", "الامير", "رييسه", "المستشار", "مستشار", "الناطق", "ناطق"}
 _UNDER_DEAL = {"بموجب", "وفق", "وفقا", "اطار", "ضمن", "خرق", "خرقا", "خروقات", "انتهاك", "انتهاكا", "انتهاكات",
@@ -217,6 +219,8 @@ def _resolve_type(
         return hit
     near = [c for i, c in view.modifier_classes(hit.first - 3, hit.last + 5) if c in _MODE_ORDER
             and not _beyond_other(hit, i, view)]
+    if trigger.id == "launch" and _aircraft_subject(hit, view):
+        near = ["air"] + near  # "طائرات إسرائيلية من طراز إف 15 أطلقت عدة صواريخ": an air strike
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
     if trigger.pos != "verb" and (_campaign_verb_before(hit, view) or _lasting(hit, view)):
@@ -280,6 +284,12 @@ def _exit_type(hit: TriggerHit, view: SentenceView) -> TriggerHit | None:
     if "civilians_leaving" in near:
         return replace(hit, type="displacement")
     return None
+
+
+def _aircraft_subject(hit: TriggerHit, view: SentenceView) -> bool:
+    """Aircraft named in the eight words before a firing verb, with no other event word between."""
+    low = max([t.last + 1 for t in view.triggers if t.last < hit.first] + [hit.first - 8, 0])
+    return any(c == "air" for _, c in view.modifier_classes(low, hit.first - 1))  # not "aircraft": it holds missiles
 
 
 def _ground_follows(hit: TriggerHit, view: SentenceView) -> bool:
@@ -463,6 +473,10 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
         return hit.last < cue_match.first <= hit.last + window
     if cue.cls == "denied" and cue_match.last < hit.first:
         return _in_denied_clause(cue_match, hit, view)
+    if cue.cls == "planned" and _past_after(cue_match, view):
+        return False  # "خلال الأيام الماضية" is no plan
+    if cue.cls == "condemn" and any(w.norm in _FACT_CLAUSE for w in view.words[cue_match.last + 1 : hit.first]):
+        return False  # "استنكر معاناة السكان حيث أدى القصف إلى": the clause after حيث states a fact
     if cue.window is not None and _past_clause_after_comma(cue_match, hit, view):
         return False
     if cue.cls == "negated" and _before_support_verb(cue_match, view):
@@ -519,6 +533,11 @@ def _past_clause_after_comma(cue_match, hit: TriggerHit, view: SentenceView) -> 
     return any(c.value.cls == "support" and after_comma <= c.first < hit.first and
                not view.words[c.first].norm.lstrip("و").startswith(("ي", "ت", "ن"))
                for c in view.cues)
+
+
+def _past_after(cue_match, view: SentenceView) -> bool:
+    following = view.words[cue_match.last + 1].norm if cue_match.last + 1 < len(view.words) else ""
+    return following in _PAST_WORDS
 
 
 def _before_support_verb(cue_match, view: SentenceView) -> bool:
