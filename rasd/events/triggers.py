@@ -26,7 +26,7 @@ __all__ = ["MODE_TYPES", "TriggerHit", "UNASSERTED", "VETO_CLASSES", "find_trigg
 
 VETO_CLASSES = ("negated", "denied", "hypothetical", "planned", "planned_after", "threat", "call", "anniversary",
                 "condemn", "depiction", "refrain", "intent", "habitual", "habitual_after", "any", "foiled",
-                "hypothetical_after", "denied_after", "feared")
+                "hypothetical_after", "denied_after", "feared", "habitual_far")
 TYPE_VETOES = {"return": {"displacement"}, "perceived": {"explosion", "shelling"}, "consequence": {"explosion"},
                "attempt": {"territory_captured"}}
 _DEMONSTRATIVES = {"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هكذا"}
@@ -469,6 +469,8 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     window = cue.window if cue.window is not None else len(view.words)
     if cue.after:
         if cue.cls == "denied_after" and not _topic_of_talk(hit, view):
+            return False
+        if cue.cls == "habitual_far" and cue_match.first > hit.last and not _same_clause(view, hit.last, cue_match.first):
             return False
         return hit.last < cue_match.first <= hit.last + window
     if cue.cls == "denied" and cue_match.last < hit.first:
