@@ -438,6 +438,11 @@ def _modal_before(hit: TriggerHit, view: SentenceView) -> bool:
     return False
 
 
+def _comma_between(view: SentenceView, first: int, last: int) -> bool:
+    start, end = view.words[first].end, view.words[last].start
+    return any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛")
+
+
 def _same_clause(view: SentenceView, first: int, last: int) -> bool:
     """No comma, turn ("لكن") or new statement between words ``first`` and ``last``: "وقد يسمح فتح
     طريق آمن للمقاتلين بالتوصل إلى اتفاق" keeps the deal under the modal."""
@@ -470,7 +475,7 @@ def _cue_governs(cue_match, hit: TriggerHit, view: SentenceView) -> bool:
     if cue.after:
         if cue.cls == "denied_after" and not _topic_of_talk(hit, view):
             return False
-        if cue.cls == "habitual_far" and cue_match.first > hit.last and not _same_clause(view, hit.last, cue_match.first):
+        if cue.cls == "habitual_far" and _comma_between(view, hit.last, cue_match.first):
             return False
         return hit.last < cue_match.first <= hit.last + window
     if cue.cls == "denied" and cue_match.last < hit.first:
