@@ -79,3 +79,16 @@ def test_text_contains_folds_spelling():
     assert text_contains("قُتل 11 مدنياً في إدلب", "قتل 11 مدنيا في ادلب")
     assert text_contains("“تجمع أحرار حوران”", "تجمع احرار حوران")
     assert not text_contains("", "x") and not text_contains("x", None)
+
+
+def test_gold_names_may_be_lists_of_alternatives():
+    from rasd.eval.score import score_document
+
+    gold = {"events": [{"id": "g1", "type": "airstrike", "type_alt": ["shelling"], "actor": "قوات النظام",
+                        "actor_alt": ["الجيش السوري", "النظام"], "source": ["ناشطون", "المرصد"],
+                        "evidence": "غارة على البلدة"}]}
+    predicted = {"events": [{"type": "shelling", "evidence": {"text": "غارة على البلدة صباح اليوم", "start": 0, "end": 26},
+                             "actors": [{"role": "actor", "text": "الجيش السوري"}],
+                             "attribution": {"source": "المرصد", "speaker": None}}]}
+    score = score_document(gold, predicted)
+    assert score.tp == 1 and score.field_right["actor"] == 1 and score.field_right["source"] == 1

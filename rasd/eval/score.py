@@ -205,12 +205,13 @@ def _field_results(gold_event: dict, event: dict, canonical, locate) -> dict[str
         if location.get("role"):
             results["role"] = predicted_location.get("role") == location["role"]
     if gold_event.get("actor"):
-        names = [gold_event["actor"]] + ([gold_event["actor_alt"]] if gold_event.get("actor_alt") else [])
+        names = _texts(gold_event["actor"]) + _texts(gold_event.get("actor_alt"))
         results["actor"] = any(_actor_right(n, _first_actor(event), canonical) for n in names)
     if gold_event.get("source"):
         attribution = event.get("attribution") or {}
         results["source"] = any(
-            _actor_right(gold_event["source"], attribution.get(k), canonical) for k in ("source", "speaker")
+            _actor_right(name, attribution.get(k), canonical)
+            for name in _texts(gold_event["source"]) for k in ("source", "speaker")
         )
     if gold_event.get("time"):
         results["time"] = _time_right(gold_event["time"], event.get("time"))
@@ -244,6 +245,13 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _texts(value) -> list[str]:
+    """A gold name field as a list: one name, or a list of names any of which is right."""
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _first_actor(event: dict) -> str | None:

@@ -115,6 +115,7 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
         source_names = tuple(a for a in actor_hits if (info := actors.info(a.actor)) is not None and info.kind == "source")
         cues = tuple(m._replace(value=cue) for m in _slice(lists["cues"], firsts["cues"], low, high) for cue in m.value)
         fixed = tuple(c for c in cues if c.value.cls == "non_event")  # no weapon of "منشآت الأسلحة الكيماوية"
+        fixed += _person_names(_inside(entities, sentence), starts[low:high], low)  # "شيروان بري" is no ground attack
         views.append(
             SentenceView(
                 index=index,
@@ -134,6 +135,18 @@ def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon)
             )
         )
     return views
+
+
+def _person_names(entities, starts: list[int], low: int) -> tuple:
+    """Spans (as word-index matches) of the persons named in a sentence: their words modify nothing."""
+    spans = []
+    for entity in entities:
+        if entity.label != "PER":
+            continue
+        first = bisect.bisect_right(starts, entity.start) - 1
+        last = bisect.bisect_right(starts, max(entity.end - 1, entity.start)) - 1
+        spans.append(Match(None, max(first, 0), max(last, 0), entity.start, entity.end, ""))
+    return tuple(spans)
 
 
 def _free_modifiers(modifiers, triggers, actor_hits) -> tuple:

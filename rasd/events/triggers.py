@@ -55,6 +55,8 @@ _STRIKE_WORDS = {"dharba", "dharab", "qasf", "qasf_noun"}  # a "strike" or "bomb
 _AGENT_VERBS = {"نفذتها", "نفذها", "شنتها", "شنها", "يشنها", "تشنها", "نفذته", "شنه"}
 _ABOUT = {"عن", "حول", "بشان"}
 _FIRE_VERBS = ("launch",)
+_ON = {"علي", "ضد"}
+_REGION_WORDS = {"منطقه", "ريف", "محافظه", "مناطق", "جنوب", "شمال", "شرق", "غرب", "ارياف"}
 _DAY_WORDS = {"اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
               "الغد", "غد", "ذلك", "تلك", "الاول", "الثاني"}
 _PEOPLE_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
@@ -223,7 +225,7 @@ def _resolve_type(
         near = ["air"] + near  # "طائرات إسرائيلية من طراز إف 15 أطلقت عدة صواريخ": an air strike
     if trigger.pos == "verb" and _aircraft_object(hit, view):
         return replace(hit, type="shelling")  # firing at an aircraft ("استهدفت إحدى المقاتلات")
-    if trigger.pos != "verb" and (_campaign_verb_before(hit, view) or _lasting(hit, view)):
+    if trigger.pos != "verb" and (_campaign_verb_before(hit, view) or _lasting(hit, view) or _on_region(hit, view)):
         return replace(hit, type="military_offensive")  # "بدأت تركيا ... هجوماً على منطقة عفرين"
     if trigger.pos != "verb" and "ground" in near and {"air", "artillery"} & set(near):
         return replace(hit, type="military_offensive")  # "هجوما جويا وبريا": a combined offensive
@@ -249,7 +251,16 @@ def _campaign_verb_before(hit: TriggerHit, view: SentenceView) -> bool:
     if hit.trigger.id != "hujum":  # "تواصل القصف" is still shelling
         return False
     low = max([t.last + 1 for t in view.triggers if t.last < hit.first] + [hit.first - 15, 0])
-    return any(view.words[i].norm.lstrip("و") in _CAMPAIGN_VERBS for i in range(low, hit.first))
+    after = range(hit.last + 1, min(hit.last + 3, len(view.words)))  # "بعد هجوم بدأ في يونيو"
+    return any(view.words[i].norm.lstrip("و") in _CAMPAIGN_VERBS for i in [*range(low, hit.first), *after])
+
+
+def _on_region(hit: TriggerHit, view: SentenceView) -> bool:
+    """An attack on a whole region ("هجوما على منطقة عفرين", "ضد ريف إدلب"): a campaign."""
+    if hit.trigger.id != "hujum":
+        return False
+    following = [w.norm for w in view.words[hit.last + 1 : hit.last + 4]]
+    return any(a in _ON and b.lstrip("و") in _REGION_WORDS for a, b in zip(following, following[1:]))
 
 
 def _lasting(hit: TriggerHit, view: SentenceView) -> bool:
@@ -277,12 +288,12 @@ def _told_explicitly(event_type: str, hit: TriggerHit, view: SentenceView) -> bo
 
 
 def _exit_type(hit: TriggerHit, view: SentenceView) -> TriggerHit | None:
-    """Fighters leaving a place hand it over; civilians leaving it are displaced; else nothing."""
+    """Civilians leaving a place (with fighters or not) are displaced; fighters alone hand it over; else nothing."""
     near = {c for _, c in view.modifier_classes(hit.first - 3, hit.last + 6)}
+    if "civilians_leaving" in near:  # "إجلاء المقاتلين والمدنيين": people are moved out
+        return replace(hit, type="displacement")
     if "fighters_leaving" in near:
         return replace(hit, type="territory_transfer")
-    if "civilians_leaving" in near:
-        return replace(hit, type="displacement")
     return None
 
 
