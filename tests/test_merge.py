@@ -178,3 +178,15 @@ def test_a_restated_total_merges_into_the_total_that_keeps_its_parts(pipeline_ru
     (total,) = [e for e in events if e.parent is None]
     assert total.aggregate and total.quantity.value == 9 and len(sentence_starts(total)) == 2
     assert sorted(e.quantity.value for e in events if e.parent == total.event_id) == [2, 3, 4]
+
+
+def test_a_days_toll_within_a_longer_bombardment_is_its_own_event(pipeline_rules):
+    import datetime as dt
+
+    from rasd.records import Metadata, RawDocument
+
+    text = ("عنوان\n\nوقال المرصد إن القصف الذي تشنه قوات النظام على البلدات منذ الأحد أوقع أكثر من 400 قتيل.\n\n"
+            "وقتل ما لا يقل عن 46 مدنيا الخميس.")
+    raw = RawDocument(doc_id="t", source="t", text=text, meta=Metadata(published=dt.date(2018, 2, 23)))
+    events = pipeline_rules.process(raw).events
+    assert sorted(e.quantity.low for e in events if e.quantity) == [46, 401]

@@ -136,7 +136,17 @@ def _merged_type(a: Draft, b: Draft) -> str | None:
 def _folds(toll: Draft, attack: Draft) -> bool:
     """True when ``toll`` (casualty words alone, in another sentence) may count the attack ``attack``."""
     return (toll.casualty_only and attack.type in _TOLL_TYPES and not attack.aggregate
-            and toll.view.index != attack.view.index and not _long(toll) and not _long(attack))
+            and toll.view.index != attack.view.index and not _long(toll) and not _long(attack)
+            and not _day_of_spell(toll, attack))
+
+
+def _day_of_spell(toll: Draft, attack: Draft) -> bool:
+    """True when the toll names one day and the attack spans several ("قتل 46 مدنيا الخميس" after
+    "القصف ... منذ الأحد"): a day's toll of a bombardment is that day's event, as ACLED codes days."""
+    x, y = toll.time, attack.time
+    if x is None or y is None or None in (x.date_start, x.date_end, y.date_start, y.date_end):
+        return False
+    return x.basis != "published" and x.date_start == x.date_end and y.date_end > y.date_start
 
 
 def _long(draft: Draft) -> bool:
