@@ -185,10 +185,19 @@ def _fill_places(drafts: list[Draft], views: list[SentenceView], analysis: Analy
     for draft in drafts:
         if draft.place is None:
             place = _paragraph_place(draft, views) or main
+            if place is not None and main is not None and _coarser_in(place, main):
+                place = main  # "لسوريا" in the sentence before is coarser than the Ghouta the article is about
             if place is not None:
                 draft = replace(draft, place=place, place_inferred=True, role=_inferred_role(draft))
         result.append(draft)
     return result
+
+
+def _coarser_in(place: PlaceMention, main: PlaceMention) -> bool:
+    """True when ``place`` is a whole country and ``main`` a place inside it."""
+    outer, inner = place.place, main.place
+    return (outer is not None and inner is not None and outer.level == "country"
+            and inner.level != "country" and inner.country == outer.country)
 
 
 def _inferred_role(draft: Draft) -> str:
