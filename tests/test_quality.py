@@ -8,22 +8,35 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import DEV_DIR, SEED_DIR
+from conftest import DEV_DIR, REPO, SEED_DIR, SHARED
 from rasd.cli.evaluate import _locator
 from rasd.eval.gold import evaluate
 
 DEV_FLOORS = {
     "precision": 0.95,
-    "recall": 0.96,
+    "recall": 0.98,
     "f1": 0.96,
     "quantity": 0.93,
     "admin1": 0.96,
     "pcode": 0.93,
     "role": 0.99,
-    "actor": 0.75,
-    "source": 0.90,
-    "time": 0.89,
-    "factuality": 0.88,
+    "actor": 0.80,
+    "source": 0.91,
+    "time": 0.91,
+    "factuality": 0.90,
+}
+# eval/heldout: 36 Syria articles of news-ant-syria outside the dev set, read by coders who never saw
+# rasd's output (scripts/heldout.py rebuilds their text from ../shared). The first 24 were measured
+# blind and then used for development; see docs/eval.md for the blind figures.
+HELDOUT_FLOORS = {
+    "precision": 0.80,
+    "recall": 0.85,
+    "f1": 0.82,
+    "quantity": 0.69,
+    "admin1": 0.90,
+    "actor": 0.83,
+    "source": 0.70,
+    "time": 0.75,
 }
 
 
@@ -73,3 +86,24 @@ def test_dev_places(dev_report):
     places = dev_report.places
     assert places["pcode_right"] / places["pcode_total"] >= 0.95
     assert places["admin1_right"] / places["admin1_total"] >= 0.95
+
+
+@pytest.fixture(scope="module")
+def heldout_report(pipeline, tmp_path_factory):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("heldout", REPO / "scripts" / "heldout.py")
+    heldout = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(heldout)
+    folder = tmp_path_factory.mktemp("heldout")
+    assert heldout.materialise(SHARED, folder) == 36
+    return evaluate([str(folder)], pipeline, pipeline.actors.canonical, _locator(pipeline.gazetteer))
+
+
+def test_heldout_scores_stay_above_floors(heldout_report):
+    figures = {"precision": heldout_report.precision, "recall": heldout_report.recall, "f1": heldout_report.f1}
+    figures.update({k: v for k, v in heldout_report.field_accuracy().items() if v is not None})
+    for name, floor in HELDOUT_FLOORS.items():
+        assert figures[name] >= floor, f"held-out {name} {figures[name]:.3f} fell below {floor}"
+    assert not heldout_report.geocode_violations
+    assert heldout_report.cleaning_passed >= heldout_report.cleaning_total - 1, heldout_report.cleaning_failures
