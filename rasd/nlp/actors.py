@@ -80,6 +80,7 @@ class RoleWords:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     by_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict, compare=False)
+    memo: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
@@ -134,19 +135,29 @@ class RoleWords:
                 return len(phrase)
         return 0
 
+    def _openers(self, norm: str, cls: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases of class ``cls`` a word may open, longest first (memoised per word)."""
+        key = (norm, cls)
+        found = self.memo.get(key)
+        if found is None:
+            index = self.by_first.get(cls, {})
+            readings = {norm} | {stem for _, stem in word_stems(norm)}
+            found = tuple(sorted({p for reading in readings for p in index.get(reading, ())},
+                                 key=lambda k: (-len(k), k)))
+            if len(self.memo) < 200_000:
+                self.memo[key] = found
+        return found
+
     def starts_at(self, words: list[Word], first: int, cls: str) -> int:
         """The length of the phrase of class ``cls`` that starts at word ``first`` (0 if none).
 
         Only the phrases whose first word is a reading of word ``first`` are tried (an index by
         first word: this runs for every word of every sentence).
         """
-        index = self.by_first.get(cls)
-        if not index or first >= len(words):
+        if first >= len(words):
             return 0
-        norm = words[first].norm
-        readings = {norm} | {stem for _, stem in word_stems(norm)}
-        candidates = [p for reading in readings for p in index.get(reading, ())]
-        for phrase in sorted(candidates, key=lambda k: (-len(k), k)):
+        candidates = self._openers(words[first].norm, cls)
+        for phrase in candidates:
             if first + len(phrase) > len(words):
                 continue
             if all(_same(words[first + i].norm, w, i == 0) for i, w in enumerate(phrase)):

@@ -79,7 +79,7 @@ def _split_words(text: str, offset: int) -> tuple[Word, ...]:
     return tuple(words)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 18)
 def word_stems(norm: str, enclitics: bool = False) -> tuple[tuple[str, str], ...]:
     """(proclitics, stem) candidates of a normalised word; with ``enclitics`` also without a suffix pronoun.
 
