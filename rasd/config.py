@@ -21,7 +21,7 @@ STAGE_VERSIONS = {
     "clean": "rasd.clean.v1",
     "segment": "rasd.segment.v1",
     "geo": "rasd.geo.v1",
-    "ner": "rasd.ner.crf.v1",
+    "ner": "rasd.ner.crf.v2",
     "events": "rasd.events.rules.v1",
 }
 

@@ -75,12 +75,22 @@ def test_train_then_eval_end_to_end(tiny_data, tmp_path, capsys):
     assert main(["train-ner", "--data", str(tiny_data), "--out", str(out), "--iterations", "30"]) == 0
     printed = capsys.readouterr().out
     assert "ALL" in printed and "PER" in printed
-    assert {p.name for p in out.iterdir()} == {"model.crfsuite", "lexicon.tsv", "meta.json"}
+    assert {p.name for p in out.iterdir()} == {"model.crfsuite", "lexicon.tsv", "meta.json", "wordfreq.tsv.gz"}
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["training"]["sentences"] == 3 and meta["training"]["seed"] == 13
+    assert meta["frequencies"]["file"] == "wordfreq.tsv.gz" and meta["frequencies"]["words"] > 100_000
     assert main(["eval-ner", "--model", str(out), "--data", str(tiny_data), "--format", "json"]) == 0
     scores = json.loads(capsys.readouterr().out)["scores"]
     assert set(scores) >= {"PER", "LOC", "ALL"}
+
+
+def test_train_without_frequency_features(tiny_data, tmp_path, capsys):
+    out = tmp_path / "model"
+    argv = ["train-ner", "--data", str(tiny_data), "--out", str(out), "--iterations", "10", "--frequencies", "none"]
+    assert main(argv) == 0
+    assert {p.name for p in out.iterdir()} == {"model.crfsuite", "lexicon.tsv", "meta.json"}
+    assert json.loads((out / "meta.json").read_text(encoding="utf-8"))["frequencies"] is None
+    assert main(["eval-ner", "--model", str(out), "--data", str(tiny_data), "--format", "json"]) == 0
 
 
 def test_eval_packaged_model_on_a_given_file(tmp_path, capsys):
@@ -97,6 +107,7 @@ def test_eval_packaged_model_on_a_given_file(tmp_path, capsys):
     [
         ["train-ner", "--data", "/nonexistent/data"],
         ["train-ner", "--extra", "conll2003"],
+        ["train-ner", "--frequencies", "/nonexistent/wordfreq.tsv.gz"],
         ["eval-ner", "--test", "/nonexistent/test.conll"],
         ["eval-ner", "--model", "/nonexistent/model"],
         ["eval-ner", "--document-size", "0"],

@@ -1,6 +1,8 @@
-"""NER features: true cases and near misses for cues, clitics, gazetteer runs and shapes."""
+"""NER features: true cases and near misses for cues, clitics, gazetteer runs, shapes and word frequencies."""
 
 from __future__ import annotations
+
+import gzip
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,8 @@ from rasd.nlp.ner_features import (
     NerLexicon,
     document_context,
     document_features,
+    frequency_features,
+    load_frequencies,
     match_gazetteer,
     sentence_features,
     token_key,
@@ -138,3 +142,48 @@ def test_any_tokens_get_one_row_each(tokens):
     rows = sentence_features(tokens, LEXICON)
     assert len(rows) == len(tokens)
     assert all(row and all(isinstance(f, str) for f in row) for row in rows)
+
+
+FREQUENCIES = {"بوش": 45, "البوش": 21, "كتاب": 54, "الكتاب": 55, "كتابه": 47, "كتب": 52, "الخرطوم": 42, "خرطوم": 32}
+
+
+def test_frequency_features_tell_names_from_common_nouns():
+    name = frequency_features("بوش", ("بوش",), FREQUENCIES)
+    noun = frequency_features("كتاب", ("كتاب", "تاب"), FREQUENCIES)
+    assert "wfal=-2" in name and "wfpron=-4" in name  # rarely "البوش", never "بوشه"
+    assert "wfal=0" in noun and "wfpron=-1" in noun  # "الكتاب", "كتابه" are common
+
+
+@pytest.mark.parametrize(
+    ("key", "stems", "present"),
+    [
+        ("وبوش", ("وبوش", "بوش"), {"wf=0", "wfs=4", "wfal=-2"}),  # the clitic is seen through
+        ("الخرطوم", ("الخرطوم", "خرطوم"), {"wf=4", "wfbare=-1"}),  # the stem keeps its article
+        ("تياغو", ("تياغو",), {"wf=0", "wf0"}),  # unknown to the list
+    ],
+)
+def test_frequency_features_pick_the_most_frequent_split(key, stems, present):
+    assert present <= set(frequency_features(key, stems, FREQUENCIES))
+
+
+def test_word_features_use_frequencies_only_when_the_lexicon_has_them():
+    plain = word_features("بوش", LEXICON)
+    rich = word_features("بوش", LEXICON.with_frequencies(FREQUENCIES))
+    assert not any(f.startswith("wf") for f in plain.own)
+    assert "wf=4" in rich.own and set(plain.own) < set(rich.own)
+    assert LEXICON.with_frequencies(FREQUENCIES) == LEXICON  # the table is not part of equality
+
+
+def test_frequency_table_round_trip_and_errors(tmp_path):
+    path = tmp_path / "f.tsv.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("# comment\n# another\nبوش\t45\nكتاب\t54\n")
+    assert load_frequencies(path) == {"بوش": 45, "كتاب": 54}
+    with pytest.raises(DataError):
+        load_frequencies(tmp_path / "missing.tsv.gz")
+    path.write_bytes(gzip.compress("بوش\t45\nكتاب\n".encode()))
+    with pytest.raises(DataError):
+        load_frequencies(path)
+    path.write_bytes(b"not gzip")
+    with pytest.raises(DataError):
+        load_frequencies(path)

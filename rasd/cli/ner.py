@@ -2,7 +2,8 @@
 
 ``rasd train-ner`` trains the CRF on the ANERcorp train split (``--extra aqmar,wojood``
 adds the other corpora mapped to PER/ORG/LOC), writes the model, lexicon and meta.json
-to ``--out`` (the packaged ``rasd/data/ner`` by default) and prints the test scores.
+to ``--out`` (the packaged ``rasd/data/ner`` by default), copies the word-frequency
+table beside them, and prints the test scores.
 ``rasd eval-ner`` prints entity-level precision, recall and F1 per type (CoNLL exact
 match) of a model on the ANERcorp test split or on ``--test FILE``.
 """
@@ -48,16 +49,19 @@ def _parse_extras(option: str) -> tuple[str, ...]:
 def run_train(args: argparse.Namespace) -> int:
     """Train the NER model and print its test scores; returns the exit code."""
     from rasd.nlp.ner import MODEL_DIR
-    from rasd.nlp.ner_train import DOCUMENT_SIZE, CrfParams, format_scores, train_ner
+    from rasd.nlp.ner_train import DOCUMENT_SIZE, FREQUENCY_SOURCE, CrfParams, format_scores, train_ner
 
     data_dir = find_data_dir(args.data)
     extras = _parse_extras(args.extra)
     if not (data_dir / "ner-anercorp" / "anercorp_train.conll").is_file():
         raise UsageError("U304", f"{data_dir} has no ner-anercorp/anercorp_train.conll; pass --data DIR.")
     out_dir = Path(args.out) if args.out else MODEL_DIR
+    frequencies = None if args.frequencies == "none" else Path(args.frequencies or FREQUENCY_SOURCE)
+    if frequencies is not None and not frequencies.is_file():
+        raise UsageError("U308", f"--frequencies {frequencies} is not a file; build it with scripts/ner_wordfreq.py or pass 'none'.")
     params = CrfParams(c1=args.c1, c2=args.c2, max_iterations=args.iterations)
     print(f"training NER on {data_dir} (extras: {','.join(extras) or 'none'}) -> {out_dir}", file=sys.stderr)
-    report = train_ner(data_dir, out_dir, extras, args.seed, params)
+    report = train_ner(data_dir, out_dir, extras, args.seed, params, frequencies)
     print(f"trained on {report.sentences} sentences, {report.tokens} tokens in {report.seconds:.0f} s", file=sys.stderr)
     print(f"ANERcorp test split, CoNLL exact match (documents of {DOCUMENT_SIZE} consecutive sentences):")
     print(format_scores(report.scores))
@@ -104,6 +108,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     train.add_argument("--c1", type=float, default=0.05, help="L1 penalty (default 0.05)")
     train.add_argument("--c2", type=float, default=0.01, help="L2 penalty (default 0.01)")
     train.add_argument("--iterations", type=int, default=200, help="maximum L-BFGS iterations (default 200)")
+    train.add_argument("--frequencies", help="word-frequency table of the frequency features "
+                       "(default: the packaged rasd/data/ner/wordfreq.tsv.gz; 'none': no frequency features)")
     train.set_defaults(func=run_train)
     evaluate = subparsers.add_parser("eval-ner", help="print NER precision, recall and F1 per type",
                                      description=run_eval.__doc__)

@@ -18,7 +18,14 @@ from pathlib import Path
 
 from rasd.errors import DataError
 from rasd.nlp.ner_corpus import entity_spans
-from rasd.nlp.ner_features import FEATURE_VERSION, NerLexicon, WordFeatures, document_features, token_key
+from rasd.nlp.ner_features import (
+    FEATURE_VERSION,
+    NerLexicon,
+    WordFeatures,
+    document_features,
+    load_frequencies,
+    token_key,
+)
 from rasd.records import EntityMention, Token
 from rasd.text.normalize import normalize_text, proclitic_splits
 from rasd.text.tokenize import tokenize
@@ -27,6 +34,7 @@ __all__ = ["MODEL_DIR", "NerModel", "find_entities", "split_chunks"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 MODEL_FILE, LEXICON_FILE, META_FILE = "model.crfsuite", "lexicon.tsv", "meta.json"
+FREQUENCY_FILE = "wordfreq.tsv.gz"
 MAX_CHUNK = 150
 _SENTENCE_END = frozenset({".", "؟", "?", "!", "؛", ";", "…", "\n"})
 _SOFT_BREAK = frozenset({"،", ",", ":", "(", ")", "«", "»", '"', "-", "–"})
@@ -38,11 +46,16 @@ class NerModel:
     """A trained CRF tagger with its feature lexicon.
 
     Build with :meth:`load`. Picklable: the crfsuite tagger is not pickled but re-opened
-    from ``model_path`` on first use after unpickling; the word-feature cache is dropped.
+    from ``model_path`` on first use after unpickling, and the word-frequency table is
+    read again from ``frequency_path``; the word-feature cache is dropped.
     """
 
-    def __init__(self, model_path: Path, lexicon: NerLexicon, meta: dict | None = None) -> None:
+    def __init__(self, model_path: Path, lexicon: NerLexicon, meta: dict | None = None,
+                 frequency_path: Path | None = None) -> None:
         self.model_path = Path(model_path)
+        self.frequency_path = Path(frequency_path) if frequency_path is not None else None
+        if self.frequency_path is not None and not lexicon.frequencies:
+            lexicon = lexicon.with_frequencies(load_frequencies(self.frequency_path))
         self.lexicon = lexicon
         self.meta = dict(meta or {})
         self._tagger = None
@@ -50,7 +63,7 @@ class NerModel:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> NerModel:
-        """Load a model folder (``model.crfsuite``, ``lexicon.tsv``, ``meta.json``); the packaged one by default."""
+        """Load a model folder (``model.crfsuite``, ``lexicon.tsv``, ``meta.json``, ``wordfreq.tsv.gz``); the packaged one by default."""
         folder = Path(path) if path is not None else MODEL_DIR
         if folder.is_file():
             folder = folder.parent
@@ -62,7 +75,11 @@ class NerModel:
             meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         if meta.get("feature_version", FEATURE_VERSION) != FEATURE_VERSION:
             raise DataError("D411", f"the NER model in {folder} was trained with other features; retrain it")
-        model = cls(model_path, NerLexicon.load(folder / LEXICON_FILE), meta)
+        frequency_path = folder / FREQUENCY_FILE
+        if meta.get("frequencies") and not frequency_path.is_file():
+            raise DataError("D413", f"the NER model in {folder} needs {FREQUENCY_FILE}; run `rasd train-ner`")
+        model = cls(model_path, NerLexicon.load(folder / LEXICON_FILE), meta,
+                    frequency_path if frequency_path.is_file() and meta.get("frequencies") else None)
         model.tagger()
         return model
 
@@ -80,10 +97,12 @@ class NerModel:
         return self._tagger
 
     def __getstate__(self) -> dict:
-        return {"model_path": self.model_path, "lexicon": self.lexicon, "meta": self.meta}
+        lexicon = self.lexicon.with_frequencies({}) if self.frequency_path is not None else self.lexicon
+        return {"model_path": self.model_path, "lexicon": lexicon, "meta": self.meta,
+                "frequency_path": self.frequency_path}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["model_path"], state["lexicon"], state["meta"])
+        self.__init__(state["model_path"], state["lexicon"], state["meta"], state.get("frequency_path"))
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 labels (``B-PER``, ``I-LOC``, ``O``...) for the tokens of one text of any length.

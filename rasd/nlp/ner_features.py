@@ -8,7 +8,9 @@ areas; multi-word names matched as B/I runs) and curated cue words (titles, spee
 verbs, organisation and place head nouns).
 
 Word-level features depend only on the word (identity, affixes, inner character
-trigrams, shape, lexicon classes), so they are computed once per distinct word and
+trigrams, shape, lexicon classes, and how often the word and its morphological
+relatives occur in a large general Arabic word list, :func:`frequency_features`), so
+they are computed once per distinct word and
 kept in a caller-owned cache; a sentence adds neighbour (-2..+2), bigram and
 gazetteer-run features, and a document adds what it says about each content word
 anywhere in it (which cue classes stand next to it, how often it occurs).
@@ -23,9 +25,10 @@ True
 
 from __future__ import annotations
 
+import gzip
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rasd.errors import DataError
@@ -38,6 +41,8 @@ __all__ = [
     "WordFeatures",
     "document_context",
     "document_features",
+    "frequency_features",
+    "load_frequencies",
     "match_gazetteer",
     "sentence_features",
     "token_key",
@@ -45,7 +50,7 @@ __all__ = [
     "word_shape",
 ]
 
-FEATURE_VERSION = "rasd.ner_features.v1"
+FEATURE_VERSION = "rasd.ner_features.v2"
 
 _OFFSETS = (-2, -1, 1, 2)
 _ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
@@ -60,11 +65,18 @@ class NerLexicon:
 
     ``prefixes`` holds every proper word-prefix of a multi-word phrase so that
     matching can stop early; ``max_words`` is the longest phrase in words.
+    ``frequencies`` maps normalised words to ten times their Zipf frequency in a large
+    general word list (:func:`load_frequencies`; empty: no frequency features).
     """
 
     classes: dict[str, tuple[str, ...]]
     prefixes: frozenset[str]
     max_words: int
+    frequencies: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def with_frequencies(self, frequencies: Mapping[str, int]) -> NerLexicon:
+        """The same lexicon with a word-frequency table (see :func:`frequency_features`)."""
+        return replace(self, frequencies=frequencies)
 
     @classmethod
     def from_entries(cls, entries: Iterable[tuple[str, str]]) -> NerLexicon:
@@ -181,6 +193,81 @@ def _stem_ngrams(stem: str) -> list[str]:
     return out
 
 
+def load_frequencies(path: str | Path) -> dict[str, int]:
+    """Read a word-frequency table: gzip'd ``normalised-word<TAB>10 x Zipf`` lines after ``#`` comments.
+
+    Written by ``scripts/ner_wordfreq.py`` (from the wordfreq package's Arabic list).
+    """
+    path = Path(path)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, EOFError) as error:
+        raise DataError("D406", f"cannot read the NER word frequencies {path}: {error}") from error
+    start = 0
+    while text.startswith("#", start):
+        start = text.index("\n", start) + 1
+    fields = text[start:].split()
+    if len(fields) % 2:
+        raise DataError("D407", f"{path} is not a word<TAB>number table")
+    try:
+        return dict(zip(fields[0::2], map(int, fields[1::2])))
+    except ValueError as error:
+        raise DataError("D407", f"{path} is not a word<TAB>number table: {error}") from error
+
+
+def _bucket_table() -> tuple[str, ...]:
+    """Bucket names of Zipf values and differences in tenths (-100..100), rounded half to even."""
+    return tuple(str(round(tenths / 10)) for tenths in range(-100, 101))
+
+
+_BUCKETS = _bucket_table()
+_PRONOUNS = ("ه", "ها", "هم")
+_PLURALS = ("ين", "ون", "ات")
+
+
+def frequency_features(key: str, stems: Sequence[str], frequencies: Mapping[str, int]) -> list[str]:
+    """How common the word is in general Arabic text, and how it behaves morphologically.
+
+    Names seldom take the article or pronoun and plural suffixes, while common nouns do,
+    so the frequency of "ال" + stem, stem + ه/ها/هم and stem + ين/ون/ات relative to the
+    stem's own frequency says "name-like" even for a word the training data never saw.
+    The stem is the proclitic split (``stems``) most frequent in the list. Values are
+    Zipf frequencies (log10 per billion words; the table holds tenths), 0 for words not
+    in the list, rounded half to even.
+
+    >>> table = {"بوش": 45, "البوش": 21, "كتاب": 54, "الكتاب": 55, "كتابه": 47}
+    >>> frequency_features("بوش", ("بوش",), table)
+    ['wf=4', 'wfal=-2', 'wfpron=-4', 'wfpl=-4']
+    >>> frequency_features("كتاب", ("كتاب", "تاب"), table)
+    ['wf=5', 'wfal=0', 'wfpron=-1', 'wfpl=-5']
+    """
+    get, buckets = frequencies.get, _BUCKETS
+    own = get(key, 0)
+    out = [f"wf={buckets[100 + own]}"]
+    stem, best = key, own
+    for candidate in stems[1:]:
+        value = get(candidate, 0)
+        if value > best or (value == best and len(candidate) > len(stem)):
+            stem, best = candidate, value
+    if stem != key:
+        out.append(f"wfs={buckets[100 + best]}")
+    if stem.startswith("ال"):
+        base = stem[2:]
+        zb = get(base, 0)
+        out.append(f"wfbare={buckets[100 + zb - best]}")
+    else:
+        base, zb = stem, best
+        out.append(f"wfal={buckets[100 + get('ال' + stem, 0) - best]}")
+    out.append(f"wfpron={buckets[100 + max(get(base + s, 0) for s in _PRONOUNS) - zb]}")
+    if base.endswith("ه"):
+        out.append(f"wfpron2={buckets[100 + max(get(base[:-1] + 'ت' + s, 0) for s in _PRONOUNS[:2]) - zb]}")
+    out.append(f"wfpl={buckets[100 + max(get(base + s, 0) for s in _PLURALS) - zb]}")
+    if not zb:
+        out.append("wf0")
+    return out
+
+
 def word_features(token: str, lexicon: NerLexicon, known: bool = True) -> WordFeatures:
     """Features of one token that do not depend on its neighbours.
 
@@ -209,6 +296,8 @@ def word_features(token: str, lexicon: NerLexicon, known: bool = True) -> WordFe
     own += _stem_ngrams(stems[-1])
     if any(stem.startswith("ال") for stem in stems):
         own.append("al")
+    if lexicon.frequencies:
+        own += frequency_features(key, stems, lexicon.frequencies)
     core = [*identity, f"sh={shape}", f"st={stems[-1]}", *labels]
     context = tuple(tuple(f"{offset:+d}:{feature}" for feature in core) for offset in _OFFSETS)
     return WordFeatures(key, stems, tuple(own), context, known, classes, content, anchor)

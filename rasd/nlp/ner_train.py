@@ -14,21 +14,46 @@ split with CoNLL exact match. The test split is never read before the model is w
 
 from __future__ import annotations
 
+import gzip
 import json
 import random
+import shutil
 import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rasd.nlp.ner import LEXICON_FILE, META_FILE, MODEL_FILE, NerModel
-from rasd.nlp.ner_corpus import LABELS, TaggedSentence, count_labels, entity_spans, read_anercorp, read_aqmar, read_wojood
-from rasd.nlp.ner_features import FEATURE_VERSION, NerLexicon, WordFeatures, document_features, token_key
+from rasd.nlp.ner import (
+    FREQUENCY_FILE,
+    LEXICON_FILE,
+    META_FILE,
+    MODEL_DIR,
+    MODEL_FILE,
+    NerModel,
+)
+from rasd.nlp.ner_corpus import (
+    LABELS,
+    TaggedSentence,
+    count_labels,
+    entity_spans,
+    read_anercorp,
+    read_aqmar,
+    read_wojood,
+)
+from rasd.nlp.ner_features import (
+    FEATURE_VERSION,
+    NerLexicon,
+    WordFeatures,
+    document_features,
+    load_frequencies,
+    token_key,
+)
 from rasd.nlp.ner_lexicon import build_lexicon_entries, write_lexicon
 
 __all__ = [
     "EXTRA_CORPORA",
+    "FREQUENCY_SOURCE",
     "CrfParams",
     "LabelScore",
     "NerScores",
@@ -44,6 +69,9 @@ __all__ = [
 
 EXTRA_CORPORA = ("aqmar", "wojood")
 DOCUMENT_SIZE = 20
+# The word-frequency table is a committed input (built by scripts/ner_wordfreq.py from
+# the wordfreq package), like cues.tsv; training copies it beside the model it writes.
+FREQUENCY_SOURCE = MODEL_DIR / FREQUENCY_FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,11 +238,21 @@ class TrainReport:
     entities: dict[str, int] = field(default_factory=dict)
 
 
+def _frequency_info(path: Path, words: int) -> dict:
+    """meta.json's note on the word-frequency table (its file, size and source line)."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        source = [line[2:].strip() for line in (handle.readline(), handle.readline()) if line.startswith("#")]
+    return {"file": FREQUENCY_FILE, "words": words, "source": " ".join(source[1:])}
+
+
 def train_ner(
-    data_dir: Path, out_dir: Path, extras: Sequence[str] = (), seed: int = 13, params: CrfParams = CrfParams()
+    data_dir: Path, out_dir: Path, extras: Sequence[str] = (), seed: int = 13, params: CrfParams = CrfParams(),
+    frequencies: Path | None = FREQUENCY_SOURCE,
 ) -> TrainReport:
     """Build the lexicon, train the CRF, write model + lexicon + meta.json, score the test split.
 
+    ``frequencies`` is the word-frequency table of the frequency features (``None``:
+    none); it is copied into ``out_dir`` so that the folder is a complete model.
     L-BFGS training is deterministic; ``seed`` fixes the order in which the training
     documents are given to crfsuite, so a run is reproducible bit for bit.
     """
@@ -222,11 +260,18 @@ def train_ner(
     random.Random(seed).shuffle(documents)
     sentences = [sentence for document in documents for sentence in document]
     lexicon = write_lexicon(build_lexicon_entries(data_dir), out_dir / LEXICON_FILE)
+    frequency_path = None
+    if frequencies is not None:
+        table = load_frequencies(frequencies)
+        frequency_path = out_dir / FREQUENCY_FILE
+        if not (frequency_path.exists() and frequency_path.samefile(frequencies)):
+            shutil.copyfile(frequencies, frequency_path)
+        lexicon = lexicon.with_frequencies(table)
     began = time.perf_counter()
     train_crf(documents, lexicon, out_dir / MODEL_FILE, params)
     seconds = time.perf_counter() - began
     test = read_anercorp(data_dir / "ner-anercorp" / "anercorp_test.conll")
-    model = NerModel(out_dir / MODEL_FILE, lexicon)
+    model = NerModel(out_dir / MODEL_FILE, lexicon, frequency_path=frequency_path)
     scores, sentence_scores = evaluate_model(model, test), evaluate_model(model, test, 1)
     tokens = sum(len(s.tokens) for s in sentences)
     meta = {
@@ -234,6 +279,7 @@ def train_ner(
         "training": {"anercorp": "anercorp_train.conll", "extras": list(extras), "seed": seed,
                      "document_size": DOCUMENT_SIZE, "sentences": len(sentences), "tokens": tokens,
                      "entities": count_labels(sentences)},
+        "frequencies": _frequency_info(frequency_path, len(lexicon.frequencies)) if frequency_path else None,
         "test": {"file": "anercorp_test.conll", "document_size": DOCUMENT_SIZE, "scores": scores.as_dict(),
                  "sentence_level_scores": sentence_scores.as_dict()},
     }
