@@ -460,3 +460,14 @@ def _acled_rows(events, resources):
     out = io.StringIO()
     summary = write_acled_csv(events, out, resources)
     return list(csv.DictReader(io.StringIO(out.getvalue(), newline=""))), summary, out.getvalue()
+
+
+def test_acled_leaves_out_what_the_text_only_denies(resources):
+    from rasd.export.acled import acled_skip_reason
+
+    from rasd.output import event_to_dict
+
+    denied = event_to_dict(_event("e_denied", "airstrike", [RUSSIA], factuality="denied"))
+    claimed = event_to_dict(_event("e_claimed", "airstrike", [RUSSIA], factuality="claimed"))
+    assert acled_skip_reason(denied, resources, aggregate=False) == "factuality denied"
+    assert acled_skip_reason(claimed, resources, aggregate=False) is None

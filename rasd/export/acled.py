@@ -60,7 +60,7 @@ INTER_CODES = {
     "state forces": 1, "rebel group": 2, "political militia": 3, "identity militia": 4, "rioters": 5,
     "protesters": 6, "civilians": 7, "external/other": 8,
 }
-_NOT_HAPPENED = ("negated", "hypothetical", "planned")
+_NOT_HAPPENED = ("negated", "hypothetical", "planned", "denied")  # denied: the text only denies it
 _GENERIC_GROUPS = ("civilians", "protesters", "rioters")
 _GEO_PRECISION = {1: 1, 2: 2, 3: 3, 4: 3}
 
