@@ -26,6 +26,7 @@ from rasd.records import EntityMention
 
 __all__ = ["SentenceSource", "factuality_of", "find_source", "find_sources", "source_for"]
 
+_REPORTING = ("report", "continuation", "according", "claimed")  # the cue classes that name a source
 _RELAY = {"نقل", "نقلت", "ينقل", "تنقل", "نقلا"}
 _THAT = {"ان", "انه", "انها", "بان", "انهم", "انهما"}
 _AFFILIATION = ("باسم", "مدير", "رئيس", "مسؤول", "قائد", "المتحدث", "الناطق", "عضو", "مندوب", "وزير", "سفير")
@@ -61,11 +62,12 @@ def find_sources(view: SentenceView, actors: ActorLexicon) -> list[SentenceSourc
     follows the verb, and for what precedes it only when the verb opens no clause of its
     own ("..., قالت الوكالة." but not "هجوما ... تقول إنه يستهدف").
     """
+    cues = [cue for cue in view.cues if cue.value.cls in _REPORTING]
+    if not cues:
+        return []  # most sentences: no reporting cue, and no need to read their names
     names = _names(view, actors)
     found = []
-    for cue in view.cues:
-        if cue.value.cls not in ("report", "continuation", "according", "claimed"):
-            continue
+    for cue in cues:
         relay = view.words[cue.first].norm.lstrip("و") in _RELAY
         after = [n for n in names if cue.first < n[0] <= cue.last + (8 if relay else 4) and n[1] > cue.last
                  and not any(w.norm in _THAT for w in view.words[cue.last + 1 : n[0]])]
@@ -179,7 +181,7 @@ def _source_phrases(view: SentenceView, actors: ActorLexicon) -> list[tuple[int,
     "المصدر السوري" (a nisba adjective after the noun)."""
     found = []
     words, roles = list(view.words), actors.roles
-    for index in range(len(words)):
+    for index in roles.openings(words, "source_head"):
         size = roles.starts_at(words, index, "source_head")
         if not size or (found and index <= found[-1][1]):
             continue

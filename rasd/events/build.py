@@ -57,6 +57,8 @@ def build_sentence_drafts(
     With ``keep_unasserted``, mentions the text denies, negates, plans or only supposes are
     drafted too, with that factuality.
     """
+    if not hits:
+        return []  # a sentence without event words states no event
     if keep_unasserted:
         hits = [replace(h, status="ok", unasserted=UNASSERTED[h.status]) if h.status in UNASSERTED else h
                 for h in hits]

@@ -91,7 +91,12 @@ def _slice(matches: tuple, firsts: list[int], low: int, high: int) -> tuple:
     ``matches`` are in text order and ``firsts`` are their first words (bisected, not scanned).
     """
     begin, stop = bisect.bisect_left(firsts, low), bisect.bisect_left(firsts, high)
-    return tuple(m._replace(first=m.first - low, last=m.last - low) for m in matches[begin:stop] if m.last < high)
+    inside = [m for m in matches[begin:stop] if m.last < high]
+    if not low or not inside:
+        return tuple(inside)
+    if type(inside[0]) is ActorHit:  # (first, last, ...); built with tuple.__new__, far cheaper than _replace
+        return tuple(tuple.__new__(ActorHit, (m[0] - low, m[1] - low, *m[2:])) for m in inside)
+    return tuple(tuple.__new__(Match, (m[0], m[1] - low, m[2] - low, *m[3:])) for m in inside)
 
 
 def build_views(analysis: Analysis, lexicon: EventLexicon, actors: ActorLexicon) -> list[SentenceView]:

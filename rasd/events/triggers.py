@@ -108,6 +108,8 @@ def find_trigger_hits(view: SentenceView, actors: ActorLexicon, recent_modes: tu
 
     ``recent_modes`` are the weapon modes of the attacks told in the sentences just before.
     """
+    if not view.triggers:
+        return []  # most sentences: nothing to read
     hits = []
     names = [(hit.first, hit.last) for hit in view.actors if not hit.adjective]
     names += [  # organisations the model found or that are quoted; a head-word guess ("حركة نزوح") is too loose

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from rasd.events.lexicon import conjugate, read_tsv
 from rasd.nlp.lexmatch import (
@@ -80,14 +80,20 @@ class RoleWords:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     by_first: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict, compare=False)
-    memo: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, repr=False)
+    by_last: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]] = field(default_factory=dict, compare=False)
+    memo: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        ends: dict[str, dict[str, list[tuple[int, tuple[str, ...]]]]] = {}
         for cls, phrases in self.phrases.items():
-            for phrase in phrases:  # longest first, as in ``phrases``
+            for order, phrase in enumerate(phrases):  # longest first, as in ``phrases``
                 index.setdefault(cls, {}).setdefault(phrase[0], []).append(phrase)
+                # one-word phrases are kept apart: their word may carry proclitics (see ``_same``)
+                last = phrase[-1] if len(phrase) > 1 else " " + phrase[0]
+                ends.setdefault(cls, {}).setdefault(last, []).append((order, phrase))
         self.by_first.update({cls: {w: tuple(p) for w, p in found.items()} for cls, found in index.items()})
+        self.by_last.update({cls: {w: tuple(p) for w, p in found.items()} for cls, found in ends.items()})
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> RoleWords:
@@ -112,8 +118,13 @@ class RoleWords:
 
     def split(self, norm: str, cls: str) -> str | None:
         """The proclitics of a word of class ``cls`` ("ل" for "لعناصر"), or None when it is not one."""
-        forms = self.words.get(cls, frozenset())
-        return next((prefix for prefix, stem in word_stems(norm) if stem in forms), None)
+        memo = self._memo("split:" + cls)
+        found = memo.get(norm, _UNKNOWN)
+        if found is _UNKNOWN:
+            forms = self.words.get(cls, frozenset())
+            found = next((prefix for prefix, stem in word_stems(norm) if stem in forms), None)
+            _remember(memo, norm, found)
+        return found
 
     def agent_verb(self, norm: str) -> bool:
         """Whether a word is a perpetrator's verb carrying an object pronoun ("نصبته", "زرعها")."""
@@ -127,7 +138,9 @@ class RoleWords:
 
     def ends_before(self, words: list[Word], first: int, cls: str) -> int:
         """The length of the phrase of class ``cls`` that ends right before word ``first`` (0 if none)."""
-        for phrase in self.phrases.get(cls, ()):
+        if first < 1:
+            return 0
+        for phrase in self._enders(words[first - 1].norm, cls):
             start = first - len(phrase)
             if start < 0:
                 continue
@@ -135,18 +148,46 @@ class RoleWords:
                 return len(phrase)
         return 0
 
+    def _enders(self, norm: str, cls: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases of class ``cls`` a word may end, longest first (memoised per word).
+
+        Its readings as a last word are the word itself and the word without "ال", "و" or
+        "وال" (see ``_same``); a one-word phrase may also be any stem of the word.
+        """
+        memo = self._memo("ends:" + cls)
+        found = memo.get(norm)
+        if found is None:
+            index = self.by_last.get(cls, {})
+            readings = {norm} | {norm[len(p):] for p in ("ال", "و", "وال") if norm.startswith(p)}
+            readings |= {" " + stem for _, stem in word_stems(norm)} | {" " + norm}
+            found = tuple(phrase for _, phrase in sorted(item for reading in readings for item in index.get(reading, ())))
+            _remember(memo, norm, found)
+        return found
+
     def _openers(self, norm: str, cls: str) -> tuple[tuple[str, ...], ...]:
         """The phrases of class ``cls`` a word may open, longest first (memoised per word)."""
-        key = (norm, cls)
-        found = self.memo.get(key)
+        memo = self._memo(cls)
+        found = memo.get(norm)
         if found is None:
             index = self.by_first.get(cls, {})
             readings = {norm} | {stem for _, stem in word_stems(norm)}
             found = tuple(sorted({p for reading in readings for p in index.get(reading, ())},
                                  key=lambda k: (-len(k), k)))
-            if len(self.memo) < 200_000:
-                self.memo[key] = found
+            _remember(memo, norm, found)
         return found
+
+    def _memo(self, name: str) -> dict[str, Any]:
+        """The memo of one question (``name``) about single words."""
+        memo = self.memo.get(name)
+        if memo is None:
+            memo = self.memo[name] = {}
+        return memo
+
+    def openings(self, words: list[Word], cls: str) -> list[int]:
+        """Indices of the words that may open a phrase of class ``cls`` (where :meth:`starts_at` may match)."""
+        memo = self._memo(cls)
+        return [index for index, word in enumerate(words)
+                if (memo[word.norm] if word.norm in memo else self._openers(word.norm, cls))]
 
     def starts_at(self, words: list[Word], first: int, cls: str) -> int:
         """The length of the phrase of class ``cls`` that starts at word ``first`` (0 if none).
@@ -163,6 +204,16 @@ class RoleWords:
             if all(_same(words[first + i].norm, w, i == 0) for i, w in enumerate(phrase)):
                 return len(phrase)
         return 0
+
+
+_UNKNOWN = object()  # a memo's "not asked yet" (None is an answer)
+_MEMO_LIMIT = 100_000  # words remembered per memo
+
+
+def _remember(memo: dict, key: str, value) -> None:
+    """Store an answer in a bounded memo."""
+    if len(memo) < _MEMO_LIMIT:
+        memo[key] = value
 
 
 def _same(norm: str, form: str, clitics: bool) -> bool:

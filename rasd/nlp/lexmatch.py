@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from itertools import accumulate, repeat
 from typing import Generic, NamedTuple, TypeVar
 
 from rasd.text.normalize import dropped_marks, normalize_document, normalize_key, proclitic_splits
@@ -28,7 +29,9 @@ __all__ = ["Match", "PhraseIndex", "Word", "find_all", "skip_proclitics", "split
 T = TypeVar("T")
 
 _WORD = re.compile(r"[a-z\u0621-\u064A\u0671-\u06D3]+|[0-9]+(?:[.,][0-9]+)*")
+_WORD_PARTS = re.compile(f"({_WORD.pattern})")  # splits a text into gaps and words
 _ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "نا", "كم", "ني")
+_ENCLITIC_ENDINGS = tuple(sorted({suffix[-1] for suffix in _ENCLITICS}))  # a stem not ending so has no suffix pronoun
 
 
 class Word(NamedTuple):
@@ -62,21 +65,27 @@ def split_words(text: str, offset: int = 0) -> list[Word]:
 
 @functools.lru_cache(maxsize=8)
 def _split_words(text: str, offset: int) -> tuple[Word, ...]:
-    """Memoised for the few texts in hand (an article's body is split by several stages)."""
+    """Memoised for the few texts in hand (an article's body is split by several stages).
+
+    Built with one ``re.split`` and maps rather than a loop over matches: a body has
+    thousands of words.
+    """
     normalized = normalize_document(text)
-    words = []
-    if len(normalized.text) == len(text):  # nothing dropped or expanded: spans are the same
-        for match in _WORD.finditer(normalized.text):
-            start, end = match.span()
-            words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
-        return tuple(words)
-    offsets, marks, size = normalized.offsets, dropped_marks(), len(text)
-    for match in _WORD.finditer(normalized.text):
-        start, end = offsets[match.start()], offsets[match.end() - 1] + 1
-        while end < size and text[end] in marks:  # diacritics and tatweel after the last letter
-            end += 1
-        words.append(Word(match.group(), start + offset, end + offset, text[start:end]))
-    return tuple(words)
+    parts = _WORD_PARTS.split(normalized.text)  # gap, word, gap, ..., word, gap
+    ends = list(accumulate(map(len, parts)))  # where each part ends in the normalised text
+    starts, stops = ends[:-1:2], ends[1::2]
+    if len(normalized.text) != len(text):  # characters dropped or expanded: map back to the text
+        offsets, marks, size = normalized.offsets, dropped_marks(), len(text)
+        starts = [offsets[start] for start in starts]
+        stops = [offsets[stop - 1] + 1 for stop in stops]
+        for index, end in enumerate(stops):
+            while end < size and text[end] in marks:  # diacritics and tatweel after the last letter
+                end += 1
+            stops[index] = end
+    originals = map(text.__getitem__, map(slice, starts, stops))
+    if offset:
+        starts, stops = [start + offset for start in starts], [stop + offset for stop in stops]
+    return tuple(map(tuple.__new__, repeat(Word), zip(parts[1::2], starts, stops, originals)))  # Word(*fields), in C
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -85,19 +94,22 @@ def word_stems(norm: str, enclitics: bool = False) -> tuple[tuple[str, str], ...
 
     An indefinite accusative alef ("هجوما", "بريا") is also tried without it.
     """
-    candidates = proclitic_splits(norm)
-    candidates += [(p, s[:-1]) for p, s in candidates if s.endswith("ا") and len(s) > 3]
-    if enclitics:
-        extra = []
-        for prefix, stem in candidates:
-            for suffix in _ENCLITICS:
-                if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-                    bare = stem[: -len(suffix)]
-                    extra.append((prefix, bare))
-                    if bare.endswith("ت") and len(bare) >= 3:  # "حملتها": the ta marbuta of "حملة"
-                        extra.append((prefix, bare[:-1] + "ه"))
-        candidates = candidates + extra
-    return tuple(candidates)
+    if not enclitics:
+        candidates = proclitic_splits(norm)
+        candidates += [(p, s[:-1]) for p, s in candidates if s.endswith("ا") and len(s) > 3]
+        return tuple(candidates)
+    candidates = word_stems(norm)  # the plain readings come from the memo: a word is split once
+    extra = []
+    for prefix, stem in candidates:
+        if not stem.endswith(_ENCLITIC_ENDINGS):
+            continue
+        for suffix in _ENCLITICS:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                bare = stem[: -len(suffix)]
+                extra.append((prefix, bare))
+                if bare.endswith("ت") and len(bare) >= 3:  # "حملتها": the ta marbuta of "حملة"
+                    extra.append((prefix, bare[:-1] + "ه"))
+    return candidates + tuple(extra)
 
 
 class PhraseIndex(Generic[T]):
@@ -165,10 +177,11 @@ class PhraseIndex(Generic[T]):
         found = self._starts.get(norm)
         if found is None:
             plain = word_stems(norm) if self._enclitics == "single" else ()
+            stems = word_stems(norm, True) if self._enclitics else word_stems(norm)  # one memo key per reading
             found = tuple(
                 (prefix, self._by_first[stem] if self._enclitics != "single" or (prefix, stem) in plain
                  else [(phrase, value) for phrase, value in self._by_first[stem] if len(phrase) == 1])
-                for prefix, stem in word_stems(norm, bool(self._enclitics))
+                for prefix, stem in stems
                 if stem in self._by_first
             )
             found = tuple(item for item in found if item[1])

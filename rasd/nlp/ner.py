@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from rasd.records import EntityMention, Token
 from rasd.text.normalize import normalize_text, proclitic_splits
 from rasd.text.tokenize import tokenize
 
-__all__ = ["MODEL_DIR", "NerModel", "find_entities", "split_chunks"]
+__all__ = ["MODEL_DIR", "NerModel", "find_entities", "model_attributes", "split_chunks"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 MODEL_FILE, LEXICON_FILE, META_FILE = "model.crfsuite", "lexicon.tsv", "meta.json"
@@ -59,6 +60,7 @@ class NerModel:
         self.lexicon = lexicon
         self.meta = dict(meta or {})
         self._tagger = None
+        self._attributes: frozenset[str] | None = None  # the features the model knows (read with the tagger)
         self._cache: dict[str, WordFeatures] = {}
 
     @classmethod
@@ -93,6 +95,7 @@ class NerModel:
                 tagger.open(str(self.model_path))
             except (OSError, ValueError) as error:
                 raise DataError("D412", f"cannot open the NER model {self.model_path}: {error}") from error
+            self._attributes = model_attributes(tagger)
             self._tagger = tagger
         return self._tagger
 
@@ -130,13 +133,36 @@ class NerModel:
         """Tag sentences of one document; marginals of the labels of entity tokens when asked."""
         tagger = self.tagger()
         out = []
-        for tokens, features in zip(sentences, document_features(sentences, self.lexicon, self._cache)):
+        rows = document_features(sentences, self.lexicon, self._cache, keep=self._attributes)
+        for tokens, features in zip(sentences, rows):
             labels = _drop_non_arabic(tokens, tagger.tag(features)) if features else []
             marginals = [1.0] * len(labels)
             if confidence:
                 marginals = [tagger.marginal(y, i) if y != "O" else 1.0 for i, y in enumerate(labels)]
             out.append((labels, marginals))
         return out
+
+
+def model_attributes(tagger) -> frozenset[str] | None:
+    """The attributes (feature strings) of an open crfsuite model, read from its dump; None
+    when the dump does not read as expected.
+
+    crfsuite ignores the features a model has no attribute for, so leaving them out before
+    tagging gives the same labels and marginals, with less to hand over to it.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "model.txt"
+        tagger.dump(str(path))
+        text = path.read_text(encoding="utf-8")
+    count = re.search(r"^  num_attrs: (\d+)$", text, re.MULTILINE)
+    start, end = text.find("\nATTRIBUTES = {\n"), text.find("\n}\n\nTRANSITIONS = {\n")
+    if count is None or start < 0 or end < start:
+        return None
+    lines = text[start + len("\nATTRIBUTES = {\n") : end].split("\n")
+    names = [line.split(": ", 1)[1] for line in lines if ": " in line]
+    if len(names) != len(lines) or len(names) != int(count.group(1)) or len(set(names)) != len(names):
+        return None
+    return frozenset(names)
 
 
 def _drop_non_arabic(tokens: Sequence[str], labels: list[str]) -> list[str]:

@@ -334,15 +334,23 @@ def match_gazetteer(words: Sequence[WordFeatures], lexicon: NerLexicon) -> list[
     return tags
 
 
-def _word_list(tokens: Sequence[str], lexicon: NerLexicon, cache: dict, rare: frozenset[str]) -> list[WordFeatures]:
-    """Word features of every token, through the cache."""
+def _word_list(tokens: Sequence[str], lexicon: NerLexicon, cache: dict, rare: frozenset[str],
+               keep: frozenset[str] | None = None) -> list[WordFeatures]:
+    """Word features of every token, through the cache (only the features in ``keep``, when given)."""
     words = []
     for token in tokens:
         found = cache.get(token)
         if found is None:
-            found = cache[token] = word_features(token, lexicon, not rare or token_key(token) not in rare)
+            found = word_features(token, lexicon, not rare or token_key(token) not in rare)
+            found = cache[token] = found if keep is None else _kept_features(found, keep)
         words.append(found)
     return words
+
+
+def _kept_features(word: WordFeatures, keep: frozenset[str]) -> WordFeatures:
+    """A word's features without those outside ``keep`` (order kept)."""
+    return replace(word, own=tuple(f for f in word.own if f in keep),
+                   context=tuple(tuple(f for f in slot if f in keep) for slot in word.context))
 
 
 def document_context(sentences: Sequence[Sequence[WordFeatures]]) -> dict[str, tuple[str, ...]]:
@@ -374,8 +382,10 @@ def document_context(sentences: Sequence[Sequence[WordFeatures]]) -> dict[str, t
     return {stem: (f"dn={buckets.get(n, '5')}", *sorted(seen[stem])) for stem, n in counts.items()}
 
 
-def _rows(words: Sequence[WordFeatures], lexicon: NerLexicon, document: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """CRF features of one sentence given its word features and the document context."""
+def _rows(words: Sequence[WordFeatures], lexicon: NerLexicon, document: dict[str, tuple[str, ...]],
+          keep: frozenset[str] | None = None) -> list[list[str]]:
+    """CRF features of one sentence given its word features and the document context
+    (word pairs only when in ``keep``, when given)."""
     gazetteer = match_gazetteer(words, lexicon)
     size = len(words)
     rows = []
@@ -387,10 +397,12 @@ def _rows(words: Sequence[WordFeatures], lexicon: NerLexicon, document: dict[str
         if word.known:
             before = words[i - 1] if i else None
             after = words[i + 1] if i + 1 < size else None
+            pairs = []
             if before is None or before.known:
-                row.append(f"w-1|w={before.key if before else '<s>'}|{word.key}")
+                pairs.append(f"w-1|w={before.key if before else '<s>'}|{word.key}")
             if after is None or after.known:
-                row.append(f"w|w+1={word.key}|{after.key if after else '</s>'}")
+                pairs.append(f"w|w+1={word.key}|{after.key if after else '</s>'}")
+            row.extend(pairs if keep is None else [pair for pair in pairs if pair in keep])
         row.extend(f"g={tag}" for tag in sorted(gazetteer[i]))
         if i:
             row.extend(f"-1:g={tag}" for tag in sorted(gazetteer[i - 1]))
@@ -407,18 +419,22 @@ def document_features(
     lexicon: NerLexicon,
     cache: dict[str, WordFeatures] | None = None,
     rare: frozenset[str] = frozenset(),
+    keep: frozenset[str] | None = None,
 ) -> list[list[list[str]]]:
     """CRF features for every token of every sentence of one document.
 
     ``cache`` maps tokens to their word features (kept by the caller between calls);
     ``rare`` holds the normalised keys that get no identity features (training only).
+    ``keep`` (tagging only) holds the features a trained model knows: the others weigh
+    nothing, so most of them are left out without changing a label or a marginal; a
+    cache filled with a ``keep`` must be used with that ``keep`` only.
     """
     cache = {} if cache is None else cache
     if len(cache) > _CACHE_LIMIT:
         cache.clear()
-    words = [_word_list(tokens, lexicon, cache, rare) for tokens in sentences]
+    words = [_word_list(tokens, lexicon, cache, rare, keep) for tokens in sentences]
     document = document_context(words)
-    return [_rows(sentence, lexicon, document) for sentence in words]
+    return [_rows(sentence, lexicon, document, keep) for sentence in words]
 
 
 def sentence_features(

@@ -21,9 +21,11 @@ original text.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate, chain
 
 __all__ = [
     "NormalizedText",
@@ -116,16 +118,37 @@ def normalize_text(text: str) -> NormalizedText:
     folding = _folding()
     if folding.expanding.search(text):
         return normalize_text_slow(text)
-    folded = text.translate(folding.ordinals)
+    folded = _fold(text, folding)
     if folding.dropped.search(text) is None:
         offsets = tuple(range(len(text) + 1))
     else:
-        kept: list[int] = []
-        for run in folding.kept.finditer(text):
-            kept.extend(range(run.start(), run.end()))
-        kept.append(len(text))
-        offsets = tuple(kept)
+        offsets = _kept_offsets(text, folding)
     return NormalizedText(original=text, text=folded, offsets=offsets)
+
+
+def _fold(text: str, folding: _Folding) -> str:
+    """``text.translate(folding.ordinals)``.
+
+    ``str.translate`` looks every character up in the table, which is slow on Arabic text;
+    a long text is rather folded one distinct character at a time with ``str.replace``,
+    which gives the same text because no character folds into one that folds again.
+    """
+    if len(text) < _LONG_TEXT or not folding.final:
+        return text.translate(folding.ordinals)
+    for char in set(folding.changed.findall(text)):
+        text = text.replace(char, folding.table[char])
+    return text
+
+
+def _kept_offsets(text: str, folding: _Folding) -> tuple[int, ...]:
+    """The offsets of the characters normalisation keeps, then ``len(text)``.
+
+    Computed from the pieces between dropped characters, with maps rather than a loop.
+    """
+    pieces = list(map(len, folding.dropped.split(text)))  # the i-th piece starts after i dropped characters
+    starts = list(map(operator.add, accumulate(pieces[:-1], initial=0), range(len(pieces))))
+    kept = chain.from_iterable(map(range, starts, map(operator.add, starts, pieces)))
+    return (*kept, len(text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -163,9 +186,13 @@ class _Folding:
     dropped: re.Pattern[str]
     kept: re.Pattern[str]
     expanding: re.Pattern[str]
+    changed: re.Pattern[str]  # any character of the table
+    final: bool  # no character folds into a character that folds again
 
 
 # every code point that fold_char can change lies in these ranges
+_LONG_TEXT = 48  # from this length on, folding by str.replace beats str.translate
+
 _RANGES = ((0x0000, 0x0800), (0x2000, 0x2070), (0xFB50, 0xFE00), (0xFE70, 0xFFF0))
 
 
@@ -193,6 +220,8 @@ def _folding() -> _Folding:
         dropped=re.compile(f"[{''.join(dropped)}]"),
         kept=re.compile(f"[^{''.join(dropped)}]+"),
         expanding=re.compile(f"[{''.join(expanding)}]"),
+        changed=re.compile(f"[{''.join(re.escape(char) for char in table)}]"),
+        final=not any(char in table for folded in table.values() for char in folded),
     )
 
 
@@ -214,16 +243,33 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
     [('', 'وبالرقه'), ('و', 'بالرقه'), ('وب', 'الرقه'), ('وبال', 'رقه')]
     """
     splits = [("", word)]
+    if word[:1] not in _CLITIC_LETTERS:  # most words: no proclitic can open them
+        return splits
     seen = {word}
-    for length in range(1, 5):
-        prefix, stem = word[:length], word[length:]
-        if len(stem) < 2 or not _is_proclitic_chain(prefix):
+    chains = _proclitic_chains()
+    for length in range(1, min(5, len(word) - 1)):
+        prefix = word[:length]
+        if prefix not in chains:
             continue
+        stem = word[length:]
         for candidate in (stem,) + (("ال" + stem,) if prefix.endswith("لل") else ()):
             if candidate not in seen:
                 seen.add(candidate)
                 splits.append((prefix, candidate))
     return splits
+
+
+_CLITIC_LETTERS = frozenset("وفبلكا")  # the letters of the proclitics
+
+
+@functools.lru_cache(maxsize=1)
+def _proclitic_chains() -> frozenset[str]:
+    """Every stack of proclitics of one to four letters (the strings :func:`_is_proclitic_chain` accepts)."""
+    chains, layer = set(), [""]
+    for _ in range(4):
+        layer = [chain + letter for chain in layer for letter in sorted(_CLITIC_LETTERS)]
+        chains.update(chain for chain in layer if _is_proclitic_chain(chain))
+    return frozenset(chains)
 
 
 def _is_proclitic_chain(prefix: str) -> bool:

@@ -46,6 +46,7 @@ _SOFT_MIN_WORDS = 8
 _LONG_SENTENCE = 600
 _MAX_QUOTE = 300
 _QUOTE_CLOSE = {"»": "«", "”": "“"}
+_QUOTE_MARKS = re.compile('[«“»”"]')
 _AFTER_CLOSE = frozenset(".,،؛;:!?؟)]»”")
 
 
@@ -150,8 +151,8 @@ def _quote_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stacks: dict[str, list[int]] = {"«": [], "“": []}
     straight: int | None = None
-    for position in range(start, stop):
-        char = text[position]
+    for mark in _QUOTE_MARKS.finditer(text, start, stop):  # the quotation marks only, not every character
+        position, char = mark.start(), mark.group()
         if char in stacks:
             stacks[char].append(position)
         elif char in _QUOTE_CLOSE and stacks[_QUOTE_CLOSE[char]]:
