@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from rasd.geo.gazetteer import Entry
@@ -20,6 +21,8 @@ from rasd.geo.match import Spot
 
 __all__ = ["Anchor", "Context", "build_context", "context_for", "readings_in_context", "sentence_countries", "spot_anchor"]
 
+_IS_SMALL = attrgetter("is_small")
+_LESSER_ABROAD = attrgetter("lesser_abroad")  # a region or lesser town abroad (see Entry)
 _WEIGHTS = {"admin1": 3.0, "admin2": 2.5, "admin3": 2.0, "area": 2.0, "region": 1.5, "community": 1.5}
 
 
@@ -116,18 +119,19 @@ def spot_anchor(
         return None
     sentence = spot.sentence if sentence is None else sentence
     if place.country != "SY":
-        return Anchor(index, sentence, 1.0 * weight_factor, place.country, level=place.level)
-    if several and len({e.place.admin1 for e in entries}) != 1:
-        return None
-    best = max(entries, key=_anchor_rank) if several else entries[0]
-    admin2s = {e.place.admin2 for e in entries if e.place.admin2}
+        return Anchor(index, sentence, 1.0 * weight_factor, place.country, None, None, None, None, place.level)
+    if several:
+        if len({e.place.admin1 for e in entries}) != 1:
+            return None
+        best = max(entries, key=_anchor_rank)
+        admin2s = {e.place.admin2 for e in entries if e.place.admin2}
+        admin2 = next(iter(admin2s)) if len(admin2s) == 1 else None
+    else:
+        best, admin2 = entries[0], place.admin2 or None
     weight = _WEIGHTS.get(best.place.level, 1.0) * weight_factor
     if spot.descriptor in ("governorate", "countryside"):
         weight = _WEIGHTS["admin1"] * weight_factor
-    return Anchor(
-        index, sentence, weight, "SY", place.admin1,
-        next(iter(admin2s)) if len(admin2s) == 1 else None, best.place.lat, best.place.lon, best.place.level,
-    )
+    return Anchor(index, sentence, weight, "SY", place.admin1, admin2, best.place.lat, best.place.lon, best.place.level)
 
 
 _RANK = {"community": 3, "area": 2, "admin3": 1}
@@ -150,10 +154,10 @@ def build_context(anchors: list[Anchor], peers: dict[int, frozenset[str]] | None
         if anchor.admin2:
             admin2s[anchor.admin2] = admin2s.get(anchor.admin2, 0) + 1
         by_sentence.setdefault(anchor.sentence, []).append(anchor)
-    points = tuple(
+    points = tuple([
         (a.spot, a.lat, a.lon, a.weight) for a in anchors if a.lat is not None and a.level in ("community", "area", "admin3")
-    )
-    syrian = sum(a.weight for a in anchors if a.country == "SY" and a.admin1)
+    ])
+    syrian = sum([a.weight for a in anchors if a.country == "SY" and a.admin1])
     return Context(
         tuple(anchors), admin1_weight, country_weight, sum(country_weight.values()), syrian,
         {k: tuple(v) for k, v in by_sentence.items()}, {a.spot: a for a in anchors}, points, admin2s, peers or {},
@@ -170,7 +174,7 @@ def context_for(
     """
     anchors = list(title_anchors)
     for index, (spot, entries) in enumerate(zip(spots, readings)):
-        if spot.descriptor is None and all(e.is_small for e in entries):
+        if spot.descriptor is None and all(map(_IS_SMALL, entries)):
             continue  # a bare small village says little until it is accepted
         anchor = spot_anchor(index, spot, entries, 1.5 if index < dateline else 1.0)
         if anchor is not None:
@@ -180,13 +184,15 @@ def context_for(
 
 def _list_peers(spots: list[Spot], anchors: list[Anchor]) -> dict[int, frozenset[str]]:
     """For each spot coordinated with a neighbour, the levels of its neighbours' anchors."""
-    levels = {a.spot: _kind(a.level) for a in anchors if a.spot >= 0}
+    listed = [index for index in range(1, len(spots)) if spots[index].coordinated]
+    if not listed:
+        return {}
+    levels = {a.spot: a.level for a in anchors if a.spot >= 0}
     peers: dict[int, set[str]] = {}
-    for index in range(1, len(spots)):
-        if spots[index].coordinated:
-            for one, other in ((index, index - 1), (index - 1, index)):
-                if other in levels:
-                    peers.setdefault(one, set()).add(levels[other])
+    for index in listed:
+        for one, other in ((index, index - 1), (index - 1, index)):
+            if other in levels:
+                peers.setdefault(one, set()).add(_kind(levels[other]))
     return {k: frozenset(v) for k, v in peers.items()}
 
 
@@ -212,15 +218,15 @@ def _foreign_among_syrian(i: int, spot: Spot, entries: list[Entry], context: Con
     """Drop a region or lesser town abroad named in a sentence about a Syrian area when the
     article never names its country: "ينحدرون من محافظة درعا، و14 من نينوى" is a Dar'a village,
     not Iraq's Nineveh."""
-    foreign = [e for e in entries if _lesser_abroad(e)]
-    if not foreign or spot.nisba or context.country_share("SY") < 0.5:
+    if not any(map(_LESSER_ABROAD, entries)) or spot.nisba or context.country_share("SY") < 0.5:
         return entries
+    foreign = [e for e in entries if e.lesser_abroad]
     nearby = context.in_sentence(spot.sentence, i)
     if not any(a.country == "SY" and a.level in ("admin1", "admin2") for a in nearby):
         return entries
     own = context.by_spot.get(i)
     named = {e.place.country for e in foreign if context.country_weight.get(e.place.country, 0.0) > (own.weight if own else 0.0)}
-    return [e for e in entries if not _lesser_abroad(e) or e.place.country in named]
+    return [e for e in entries if not e.lesser_abroad or e.place.country in named]
 
 
 def _syrian_village_abroad(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:
@@ -233,14 +239,6 @@ def _syrian_village_abroad(i: int, spot: Spot, entries: list[Entry], context: Co
     if not nearby or "SY" in nearby or context.country_share("SY") >= 0.3:
         return entries
     return [e for e in entries if e.level != "community" or e.capital]
-
-
-def _lesser_abroad(entry: Entry) -> bool:
-    """A region or area abroad, or a city abroad that is no capital and under a million people."""
-    place = entry.place
-    if place.country in ("SY", "") or place.level == "country":
-        return False
-    return place.level != "city" or (entry.capital != "C" and (place.population or 0) < 1_000_000)
 
 
 def _loose_in_context(i: int, spot: Spot, entries: list[Entry], context: Context) -> list[Entry]:

@@ -118,7 +118,7 @@ def keep_one_sense(decisions: list[Decision], gaz: Gazetteer) -> list[Decision]:
         same = known.get(decision.spot.key)
         if not decision.accepted and decision.scores and same and gaz.stopwords.get(decision.spot.key) != "hard":
             decision = decision._replace(
-                entry=same.entry, precision=same.entry.place.precision, confidence=0.6, accepted=True,
+                entry=same.entry, precision=same.entry.precision, confidence=0.6, accepted=True,
                 reason=f"same name resolved elsewhere in the article ({same.entry.place.id})",
             )
         out.append(decision)

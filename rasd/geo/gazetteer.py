@@ -17,16 +17,19 @@ worker can receive it.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from rasd.errors import DataError
 from rasd.geo.lexicon import GeoLexicon
+from rasd.geo.words import word_split
 from rasd.records import Place
 from rasd.text.normalize import fold_char, normalize_key
 
-__all__ = ["DATA_DIR", "Entry", "Gazetteer", "build_fold_table", "distance_km", "skeleton"]
+__all__ = ["DATA_DIR", "Entry", "Gazetteer", "build_fold_table", "distance_km", "proclitic_triggers", "skeleton"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 _FOLD_RANGES = ((0x00A0, 0x00A1), (0x0041, 0x005B), (0x0600, 0x0700), (0x2000, 0x2070), (0xFB50, 0xFE00), (0xFE70, 0xFF00))
@@ -42,7 +45,11 @@ class Entry:
 
     ``is_small`` (a Syrian community that is no admin capital, no quarter of one (flag
     "city_part") and has no known population over 5,000) and ``importance`` (a prior in [0, 4]: capitals and populous
-    places rank higher) are worked out once, when the entry is made.
+    places rank higher) are worked out once, when the entry is made, and so are ``level``
+    (the place level: community, admin1, ..., country, city, area, region), ``precision``
+    (the place's precision code), ``major`` (a country or a city abroad of tier 1) and
+    ``lesser_abroad`` (a region or area abroad, or a city abroad that is no capital and
+    has under a million people).
     """
 
     place: Place
@@ -55,17 +62,24 @@ class Entry:
     capital_of: str | None = None
     is_small: bool = field(init=False, repr=False, compare=False)
     importance: float = field(init=False, repr=False, compare=False)
+    level: str = field(init=False, repr=False, compare=False)
+    precision: int = field(init=False, repr=False, compare=False)
+    major: bool = field(init=False, repr=False, compare=False)
+    lesser_abroad: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         place = self.place
-        small = place.level == "community" and not self.capital and (place.population or 0) < 5000 and "city_part" not in self.flags
+        level = place.level
+        small = level == "community" and not self.capital and (place.population or 0) < 5000 and "city_part" not in self.flags
         object.__setattr__(self, "is_small", small)
         object.__setattr__(self, "importance", _importance(self.capital, place.population))
-
-    @property
-    def level(self) -> str:
-        """The place level (community, admin1, ..., country, city, area, region)."""
-        return self.place.level
+        object.__setattr__(self, "level", level)
+        object.__setattr__(self, "precision", place.precision)
+        object.__setattr__(self, "major", level == "country" or (level == "city" and self.tier == 1))
+        lesser = place.country not in ("SY", "") and level != "country" and (
+            level != "city" or (self.capital != "C" and (place.population or 0) < 1_000_000)
+        )
+        object.__setattr__(self, "lesser_abroad", lesser)
 
 
 _CAPITAL_PRIOR = {"0": 4.0, "C": 3.5, "1": 3.0, "2": 2.2, "3": 1.4}
@@ -106,6 +120,24 @@ def skeleton(key: str) -> str:
         rest = word[len(head):]
         words.append(head + rest[:1] + "".join(c for c in rest[1:] if c not in "اوي"))
     return " ".join(words)
+
+
+def proclitic_triggers(triggers: frozenset[str]) -> frozenset[str]:
+    """Every word that could start a name or be a descriptor after its proclitics.
+
+    A trigger (first word of a name, or a descriptor) behind و/ف, then ب/ل, ك before
+    ال, or لل for ال: the words the proclitic readings of rasd.geo.match and the lexicon
+    forms can reach, so that one set lookup per word picks the words of a text worth
+    trying. Built once, when the gazetteer is loaded.
+    """
+    articled = [trigger for trigger in triggers if trigger.startswith("ال")]
+    stems = [trigger[2:] for trigger in articled]
+    return frozenset(chain(
+        triggers,
+        *(map(head.__add__, triggers) for head in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")),
+        *(map(head.__add__, articled) for head in ("ك", "وك", "فك")),
+        *(map(head.__add__, stems) for head in ("لل", "ولل", "فلل")),
+    ))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -184,7 +216,10 @@ class Gazetteer:
     ``index`` maps a folded name ("دير الزور") to entry positions; ``first_words`` maps the
     first word of every name to the longest name length in words; ``loose`` maps
     :func:`skeleton` keys of community names; ``blocked`` holds phrases that contain a
-    place name but name something else ("روسيا اليوم").
+    place name but name something else ("روسيا اليوم"); ``spot_words`` holds every word
+    that may start a name or be a descriptor behind its proclitics (see :func:`proclitic_triggers`);
+    ``folds_without_capitals`` are the ``letter_folds`` but A-Z (for text without Latin
+    capitals) and ``word_split`` the pattern rasd.geo.words splits text with.
     """
 
     entries: tuple[Entry, ...]
@@ -202,6 +237,9 @@ class Gazetteer:
     letter_folds: tuple[tuple[str, str], ...] = ()
     second_words: dict[str, frozenset[str]] | None = None
     source: str = ""
+    spot_words: frozenset[str] = frozenset()
+    folds_without_capitals: tuple[tuple[str, str], ...] = ()
+    word_split: re.Pattern[str] | None = None
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Gazetteer:
@@ -236,6 +274,7 @@ class Gazetteer:
             first_words[words[0]] = max(first_words.get(words[0], 0), len(words))
             if len(words) > 1:
                 second_words.setdefault(words[0], set()).add(words[1])
+        triggers = frozenset(first_words) | frozenset(lexicon.descriptors) | lexicon.country_words | lexicon.town_words
         return cls(
             entries=entries,
             index={k: tuple(v) for k, v in index.items()},
@@ -248,13 +287,16 @@ class Gazetteer:
             blocked=frozenset(lexicon.blocked_phrases),
             lexicon=lexicon,
             fold_table=(table := build_fold_table()),
-            letter_folds=tuple(
+            letter_folds=(folds := tuple(
                 (chr(code), value) for code, value in sorted(table.items())
                 if len(value) == 1 and code < 0xFB50 and not chr(code).isdigit()
-            ),
-            triggers=frozenset(first_words) | frozenset(lexicon.descriptors) | lexicon.country_words | lexicon.town_words,
+            )),
+            folds_without_capitals=tuple((source, target) for source, target in folds if not "A" <= source <= "Z"),
+            triggers=triggers,
             second_words={k: frozenset(v) for k, v in second_words.items()},
             source=source,
+            spot_words=proclitic_triggers(triggers),
+            word_split=word_split(),
         )
 
     def fold(self, text: str) -> str:

@@ -16,8 +16,8 @@ from rasd.geo.lexicon import lookup, proclitic_forms, strip_variants
 from rasd.geo.words import Words
 
 __all__ = [
-    "UNKNOWN_DESCRIPTORS", "descriptor_at", "direction_before", "link_lists", "near_at", "proclitic_length",
-    "read_after", "read_before", "read_cues", "strip_proclitics",
+    "UNKNOWN_DESCRIPTORS", "descriptor_at", "direction_before", "link_lists", "near_at", "preceding",
+    "proclitic_length", "read_after", "read_before", "read_cues", "road_cue", "strip_proclitics",
 ]
 
 UNKNOWN_DESCRIPTORS = ("town", "city", "quarter", "camp")
@@ -126,23 +126,29 @@ def proclitic_length(words: Words, k: int, gaz: Gazetteer | None = None) -> int:
 
 def read_cues(first: int, prefix: str, sentence: int, words: Words, k: int, gaz: Gazetteer) -> dict:
     """Preposition, hashtag, "بين", road and capital cues before the name (word ``k`` precedes)."""
-    before, preposition, city = _preceding(gaz, words.folded[k] if k >= 0 else "")
+    before, preposition, city = preceding(gaz, words.folded[k] if k >= 0 else "")
     gap = words.gap(first)
     cue = (prefix != "" and ("ب" in prefix or "ل" in prefix or "ك" in prefix)) or "#" in gap or preposition
-    if k >= 1 and before in ("الدولي", "السريع") and lookup(words.folded[k - 1], _ROAD):
+    if k >= 1 and road_cue(before, words.folded[k - 1]):
         city = True
     joined = k >= 0 and first - k == 1 and words.sentence(k) == sentence and not gap.strip(" #")
     return {"cue": cue or city, "city_cue": city, "before": before if joined else ""}
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _preceding(gaz: Gazetteer, word: str) -> tuple[str, bool, bool]:
-    """The word before a name as :func:`_cues` reads it: its preposition or road form (else
+def preceding(gaz: Gazetteer, word: str) -> tuple[str, bool, bool]:
+    """The word before a name as :func:`read_cues` reads it: its preposition or road form (else
     its proclitic-free form), whether that is a preposition, and whether a road or "بين"."""
     if not word:
         return "", False, False
     before = gaz.lexicon.forms["prepositions"].get(word) or _city_forms().get(word) or strip_proclitics(word)
     return before, before in gaz.lexicon.prepositions, before in _CITY_WORDS
+
+
+def road_cue(before: str, word: str) -> bool:
+    """True for "الطريق الدولي X", "الأوتوستراد السريع X": ``before`` (as :func:`preceding`
+    reads it) is "الدولي" or "السريع" and ``word`` before it a road."""
+    return before in ("الدولي", "السريع") and lookup(word, _ROAD) is not None
 
 
 def read_after(last: int, words: Words, gaz: Gazetteer) -> dict:
@@ -164,44 +170,49 @@ def read_after(last: int, words: Words, gaz: Gazetteer) -> dict:
     return changes
 
 
-def link_lists(spots: list[dict], words: Words) -> list[dict]:
+def link_lists(spots: list, words: Words) -> list:
     """Coordinated names share a plural descriptor and "بين"/road cues ("بلدات حرستا وكفر بطنا").
 
-    ``spots`` are the field dicts of the spots in order; they are updated in place.
+    ``spots`` are the Spots of a text (rasd.geo.match) in order; the list is updated in
+    place (a linked spot is replaced by its updated copy) and returned. A spot's
+    ``sentence`` is that of its word ``first``.
     """
-    previous = None
-    for spot in spots:
-        if previous and _coordinated(previous, spot, words):
-            spot.update(coordinated=True, cue=True)
-            if previous.get("plural") and spot.get("descriptor") is None:
-                spot.update(descriptor=previous.get("descriptor"), plural=True)
-            if previous.get("city_cue"):
-                spot["city_cue"] = True
-        elif previous and _road_pair(previous, spot, words):
-            previous["city_cue"] = True
-            spot.update(city_cue=True, cue=True)
-        if previous and previous.get("descriptor") in ("quarter", "camp") and _within(previous, spot, words):
-            previous["inside"] = True
-        previous = spot
+    for n in range(1, len(spots)):
+        previous, spot = spots[n - 1], spots[n]
+        changes: dict = {}
+        if spot.first == previous.last:  # adjacent (most spots have words between them)
+            if _coordinated(previous, spot, words):
+                changes.update(coordinated=True, cue=True)
+                if previous.plural and spot.descriptor is None:
+                    changes.update(descriptor=previous.descriptor, plural=True)
+                if previous.city_cue:
+                    changes["city_cue"] = True
+            elif _road_pair(previous, spot, words):
+                spots[n - 1] = previous = previous._replace(city_cue=True)
+                changes.update(city_cue=True, cue=True)
+        if previous.descriptor in ("quarter", "camp") and _within(previous, spot, words):
+            spots[n - 1] = previous._replace(inside=True)
+        if changes:
+            spots[n] = spot._replace(**changes)
     return spots
 
 
-def _within(previous: dict, spot: dict, words: Words) -> bool:
+def _within(previous, spot, words: Words) -> bool:
     """"حي الحمدانية في مدينة حلب", "مخيم اليرموك بدمشق": ``spot`` names the place that holds ``previous``."""
-    between = words.folded[previous["last"]:spot["first"]]
-    if words.sentence(spot["first"]) != previous["sentence"] or len(between) > 2 or not set(between) <= _WITHIN:
+    between = words.folded[previous.last:spot.first]
+    if spot.sentence != previous.sentence or len(between) > 2 or not set(between) <= _WITHIN:
         return False
-    return bool(between) or "ب" in spot.get("prefix", "")
+    return bool(between) or "ب" in spot.prefix
 
 
-def _coordinated(previous: dict, spot: dict, words: Words) -> bool:
-    """True when ``spot`` follows ``previous`` joined by و or a comma (both as field dicts)."""
-    if spot["first"] != previous["last"] or words.sentence(spot["first"]) != previous["sentence"]:
+def _coordinated(previous, spot, words: Words) -> bool:
+    """True when ``spot`` follows ``previous`` joined by و or a comma."""
+    if spot.first != previous.last or spot.sentence != previous.sentence:
         return False
-    gap = words.gap(spot["first"]).strip()
-    return (gap == "" and spot.get("prefix", "").startswith("و")) or gap in ("،", ",")
+    gap = words.gap(spot.first).strip()
+    return (gap == "" and spot.prefix.startswith("و")) or gap in ("،", ",")
 
 
-def _road_pair(previous: dict, spot: dict, words: Words) -> bool:
+def _road_pair(previous, spot, words: Words) -> bool:
     """"دمشق - دير الزور": two names joined by a spaced dash (a road or a route)."""
-    return spot["first"] == previous["last"] and words.gap(spot["first"]).strip() in ("-", "–")
+    return spot.first == previous.last and words.gap(spot.first).strip() in ("-", "–")

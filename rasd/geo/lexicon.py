@@ -133,6 +133,12 @@ class GeoLexicon:
         }
         forms = {name: proclitic_forms(tables[name]) for name in _FORM_TABLES}
         forms["stop"] = proclitic_forms(tables["not_names"] | tables["prepositions"] | tables["particles"])
+        forms["direction_adjectives"] = proclitic_forms(adjectives)
+        forms["name_heads"] = proclitic_forms(_keys(data.get("name_heads", [])))
+        # the words that open the grammar before a name (descriptor, direction, direction adjective)
+        forms["grammar"] = {
+            word: table for table in ("direction_adjectives", "directions", "descriptors") for word in forms[table]
+        }
         return cls(
             **tables,
             direction_adjectives=adjectives,
@@ -151,7 +157,8 @@ class GeoLexicon:
 
     def form(self, table: str, word: str):
         """:func:`lookup` of ``word`` in the table named ``table`` ("stop": not-names,
-        prepositions and particles together), through the precomputed proclitic forms.
+        prepositions and particles together; "grammar": the table a word before a name is
+        read from), through the precomputed proclitic forms.
 
         >>> GeoLexicon.load().form("descriptors", "وبريف")
         'countryside'

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from itertools import chain, compress, count
+from bisect import bisect_right
+from itertools import compress, count
 from typing import NamedTuple
 
 from rasd.geo.gazetteer import Gazetteer, skeleton
@@ -27,14 +27,15 @@ from rasd.geo.grammar import (
     direction_before,
     link_lists,
     near_at,
+    preceding,
     proclitic_length,
     read_after,
     read_before,
     read_cues,
+    road_cue,
     strip_proclitics,
 )
-from rasd.geo.lexicon import proclitic_forms
-from rasd.geo.words import Words, find_words
+from rasd.geo.words import _JOINING, _MARKS, Words, find_words
 
 __all__ = ["NAMING_DESCRIPTORS", "Spot", "spot_places"]
 
@@ -91,19 +92,19 @@ class Spot(NamedTuple):
     deictic: str | None = None
 
 
-def _longest(words: Words, i: int, gaz: Gazetteer) -> tuple[int, str, str] | None:
-    """The longest name starting at word ``i``: (end word, proclitics, folded key) or None."""
+def _longest(words: Words, i: int, readings: tuple[_Reading, ...], gaz: Gazetteer) -> tuple[int, str, str] | None:
+    """The longest name starting at word ``i`` (whose readings are ``readings``): (end word,
+    proclitics, folded key) or None."""
     folded = words.folded
     best = None
-    for reading in _splits(gaz, folded[i]):
-        longest = reading.longest
-        if longest > 1 and (i + 1 >= len(folded) or folded[i + 1] not in reading.seconds):
+    for prefix, stem, _, matched, longest, seconds in readings:
+        if longest > 1 and (i + 1 >= len(folded) or folded[i + 1] not in seconds):
             longest = 1
         if longest == 1:  # the stem alone: no longer name can follow
-            if reading.matched and best is None:
-                best = (i + 1, reading.prefix, reading.stem)
+            if matched and best is None:
+                best = (i + 1, prefix, stem)
             continue
-        parts = [reading.stem]
+        parts = [stem]
         for j in range(i + 1, min(i + longest, len(folded))):
             if not words.joinable(j):
                 break
@@ -112,7 +113,7 @@ def _longest(words: Words, i: int, gaz: Gazetteer) -> tuple[int, str, str] | Non
             key = " ".join(parts[:n])
             if key in gaz.index or key in gaz.blocked:
                 if best is None or n > best[0] - i:
-                    best = (i + n, reading.prefix, key)
+                    best = (i + n, prefix, key)
                 break
     return best
 
@@ -127,6 +128,8 @@ def _stems(word: str):
     and ك only goes before ال ("كالعراق").
     """
     yield "", word
+    if word[:1] not in "وفبلك":  # what every proclitic stack begins with
+        return
     for prefix in _PREFIXES:
         if not word.startswith(prefix) or len(word) - len(prefix) < 2:
             continue
@@ -138,8 +141,7 @@ def _stems(word: str):
         yield prefix, stem
 
 
-@dataclass(frozen=True, slots=True)
-class _Reading:
+class _Reading(NamedTuple):
     """A (proclitics, stem) reading of a word whose stem starts a gazetteer name.
 
     ``named``: the stem alone is a name; ``matched``: it is a name or a blocked phrase;
@@ -165,56 +167,82 @@ def _splits(gaz: Gazetteer, word: str) -> tuple[_Reading, ...]:
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
-    """Every word that could start a name or be a descriptor after its proclitics.
+class _Word(NamedTuple):
+    """What spotting needs to know of a word of :attr:`Gazetteer.spot_words` (see :func:`_word`)."""
 
-    A trigger (first word of a name, or a descriptor) behind و/ف, then ب/ل, ك before
-    ال, or لل for ال: the words the readings of :func:`_stems` and the lexicon forms
-    can reach, so that one set lookup per word picks the words of a text worth trying.
-    """
-    triggers = gaz.triggers
-    articled = [trigger for trigger in triggers if trigger.startswith("ال")]
-    stems = [trigger[2:] for trigger in articled]
-    return frozenset(chain(
-        triggers,
-        *(map(head.__add__, triggers) for head in ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")),
-        *(map(head.__add__, articled) for head in ("ك", "وك", "فك")),
-        *(map(head.__add__, stems) for head in ("لل", "ولل", "فلل")),
-    ))
+    deictic: bool
+    descriptor: str | None
+    always: bool
+    seconds: frozenset[str]
+    readings: tuple[_Reading, ...]
+    alone: tuple[str, str] | None
+
+
+_OPENING_CLASSES = frozenset(("capital", "territory", "town", "city", "quarter", "camp", "zone", "facility", "subdistrict", "governorate"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(gaz: Gazetteer, word: str) -> _Word:
+    """A word's readings, once per word (memoised across texts): whether it is "البلاد" or
+    "المدينة", its descriptor class, whether it is always worth trying (a reading is a name or
+    a name head, or it is an opening descriptor) and otherwise the second words that make it
+    worth trying (those of the longer names its readings begin), and the (proclitics, name)
+    it is when the next word is none of those (:func:`_longest` of the word alone)."""
+    readings = _splits(gaz, word)
+    lexicon = gaz.lexicon
+    descriptor = lexicon.forms["descriptors"].get(word)
+    always = any(r.named or r.stem in lexicon.name_heads for r in readings) or descriptor in _OPENING_CLASSES
+    alone = next(((r.prefix, r.stem) for r in readings if r.matched), None)
+    return _Word(
+        word in lexicon.country_words or word in lexicon.town_words, descriptor, always,
+        frozenset().union(*(r.seconds for r in readings)), readings, alone,
+    )
+
+
+def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
+    """Every word that could start a name or be a descriptor after its proclitics
+    (:attr:`Gazetteer.spot_words`, built when the gazetteer is loaded)."""
+    return gaz.spot_words
 
 
 def spot_places(text: str, gaz: Gazetteer) -> list[Spot]:
     """Every place name in ``text`` (including unknown names after a descriptor), in order.
 
-    Each spot is read as a dict of its fields (only those that differ from the
-    defaults of :class:`Spot`); lists are linked on those dicts and each Spot is
-    built once at the end.
+    One set lookup per word picks the words worth trying (:attr:`Gazetteer.spot_words`);
+    what each of those may start is read once per word (:func:`_word`). A plain name (no
+    grammar word before it, no direction after it) is read straight into its Spot; the
+    others are read as a dict of the fields that differ from the defaults of :class:`Spot`.
+    Lists are linked at the end.
     """
     words = find_words(text, gaz)
-    relevant, descriptors = _relevant_words(gaz), gaz.lexicon.forms["descriptors"]
-    deictic = gaz.lexicon.country_words | gaz.lexicon.town_words
-    spots: list[dict] = []
+    folded = words.folded
+    size = len(folded)
+    spots: list[Spot] = []
     after = 0
-    for i in list(compress(count(), map(relevant.__contains__, words.folded))):
+    for i in compress(count(), map(gaz.spot_words.__contains__, folded)):
         if i < after:
             continue
-        if words.folded[i] in deictic:
-            found = _deictic_spot(words, i, gaz)
-            if found:
-                spots.append(found)
+        deictic, cls, always, seconds, readings, alone = _word(gaz, folded[i])
+        if deictic:
+            fields = _deictic_spot(words, i, gaz)
+            if fields:
+                spots.append(Spot(**fields))
                 continue
-        cls = descriptors.get(words.folded[i])
-        if not _worth_trying(words, i, gaz, cls):
-            continue
+        longer = i + 1 < size and folded[i + 1] in seconds
+        if not always and not longer:
+            continue  # not a name, and no longer name starts here
         adjective = cls in ("capital", "territory") and _adjective_spot(words, i, gaz, cls)
-        found = adjective or _name_spot(words, i, gaz, cls)
+        if adjective:
+            found = adjective
+        else:
+            match = _longest(words, i, readings, gaz) if longer else (i + 1, *alone) if alone else None
+            found = _name_spot(words, i, gaz, cls, match)
         if found is None:
             continue
-        fields, after = found
-        if fields is not None:
-            spots.append(fields)
-    return [Spot(**fields) for fields in link_lists(spots, words)]
+        spot, after = found
+        if spot is not None:
+            spots.append(spot)
+    return link_lists(spots, words)
 
 
 def _deictic_spot(words: Words, i: int, gaz: Gazetteer) -> dict | None:
@@ -244,18 +272,74 @@ def _deictic_spot(words: Words, i: int, gaz: Gazetteer) -> dict | None:
     return fields
 
 
-def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
+# proclitics that make a name's word a place cue (a preposition: ب ل ك)
+_CUE_PREFIXES = frozenset(prefix for prefix in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "لل", "ولل", "فلل")
+                          if "ب" in prefix or "ل" in prefix or "ك" in prefix)
+_new_spot = tuple.__new__
+
+
+def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None, match: tuple[int, str, str] | None):
     """A spot for the name at word ``i`` (or an unknown name after a descriptor of class ``cls``),
-    and the next word."""
-    match = _longest(words, i, gaz)
+    and the next word. ``match`` is :func:`_longest` at word ``i``."""
     if match is None:
         return _unknown_spot(words, i, gaz, cls) or _compound_spot(words, i, gaz)
     last, prefix, key = match
-    if key in gaz.blocked or _blocked(words, i, gaz) or _hard_without_descriptor(words, i, key, gaz):
+    folded, parts, forms = words.folded, words.parts, gaz.lexicon.forms
+    previous = folded[i - 1] if i > 0 else ""
+    joined = i > 0 and parts[2 * i] in _JOINING
+    if key in gaz.blocked or (joined and previous in forms["blockers"]):
+        return None, last  # "فيلق القدس", "روسيا اليوم"
+    if key in gaz.stopwords and _hard_without_descriptor(words, i, key, gaz):
         return None, last
-    if not prefix and _after_name_head(words, i, gaz):  # "كفر روما": not Rome
+    if not prefix and joined and previous in forms["name_heads"]:  # "كفر روما": not Rome
         return None, last
     shortened = " " in key and cls is None and _town_before_part(words, i, last, key, gaz)
+    if (
+        shortened
+        # grammar before it (read by grammar.read_before): a descriptor, a direction, "بالقرب من"
+        or previous in forms["grammar"] or (previous == "من" and i >= 2 and forms["descriptors"].get(folded[i - 2]) == "near")
+        or (last < len(folded) and parts[2 * last] in _JOINING and folded[last] in gaz.lexicon.direction_adjectives)
+    ):
+        return _read_name(words, i, gaz, last, prefix, key, shortened)
+    # a plain name: only the cues before it and "وريفها" or a country adjective after it
+    position, end = words.edge(2 * i + 1), words.edge(2 * last)
+    if words.offsets is None:  # Words.start and Words.end, inline: original offsets shift by the marks dropped before
+        text, shifts = words.text, words.shifts
+        start = position + bisect_right(shifts, position)
+        name_end = end + bisect_right(shifts, end - 1)
+        while name_end < len(text) and text[name_end] in _MARKS:
+            name_end += 1
+        if name_end - start != end - position and _TANWIN.search(text, start, name_end):
+            return None, last  # "دوماً": a common word, not a proper name
+        if prefix and not prefix.endswith("لل"):
+            name_start = position + len(prefix) + bisect_right(shifts, position + len(prefix))
+        else:
+            name_start = start
+    else:
+        start, name_end = words.start(i), words.end(last - 1)
+        if _TANWIN.search(words.text, start, name_end):
+            return None, last
+        name_start = _after_prefix(words, i, prefix, start)
+    before, preposition, city = preceding(gaz, previous)
+    gap = parts[2 * i]
+    cue = prefix in _CUE_PREFIXES or "#" in gap or preposition
+    if i >= 2 and road_cue(before, folded[i - 2]):
+        city = True
+    if i == 0 or gap.strip(" #"):
+        before = ""  # not the word right before the name
+    with_countryside, nisba = False, None
+    if last < len(folded) and parts[2 * last] in _JOINING:
+        with_countryside, nisba = folded[last] in gaz.lexicon.with_countryside, gaz.adjectives.get(folded[last])
+    return _new_spot(Spot, (
+        name_start, name_end, name_start, name_end, key, gaz.index.get(key, ()), i, last,
+        bisect_right(words.breaks, position), prefix, None, False, None, None, nisba, cue or city, False, city,
+        with_countryside, False, False, before, False, False, False, None,
+    )), last
+
+
+def _read_name(words: Words, i: int, gaz: Gazetteer, last: int, prefix: str, key: str, shortened: bool):
+    """The spot of a name with grammar around it (a descriptor or direction before it, a
+    direction part after it), read as a dict of fields, and the next word."""
     if shortened:
         last, key = last - 1, key.rpartition(" ")[0]
     start, name_end = words.start(i), words.end(last - 1)
@@ -270,28 +354,7 @@ def _name_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
     fields.update(read_after(last, words, gaz))
     if shortened:
         fields["end"] = name_end
-    return fields, fields["last"]
-
-
-_OPENING_CLASSES = frozenset(("capital", "territory", "town", "city", "quarter", "camp", "zone", "facility", "subdistrict", "governorate"))
-
-
-def _worth_trying(words: Words, i: int, gaz: Gazetteer, cls: str | None) -> bool:
-    """Cheap test at word ``i`` (of descriptor class ``cls``): a one-word name, the first
-    two words of a longer one, a name head or an opening descriptor."""
-    always, seconds = _trial(gaz, words.folded[i])
-    if always or cls in _OPENING_CLASSES:
-        return True
-    return i + 1 < len(words.folded) and words.folded[i + 1] in seconds
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _trial(gaz: Gazetteer, word: str) -> tuple[bool, frozenset[str]]:
-    """For :func:`_worth_trying`: whether a reading of ``word`` is a name or a name head, and
-    the second words of the longer names its readings begin."""
-    readings = _splits(gaz, word)
-    always = any(r.named or r.stem in gaz.lexicon.name_heads for r in readings)
-    return always, frozenset().union(*(r.seconds for r in readings))
+    return Spot(**fields), fields["last"]
 
 
 def _town_before_part(words: Words, i: int, last: int, key: str, gaz: Gazetteer) -> bool:
@@ -307,17 +370,6 @@ def _town_before_part(words: Words, i: int, last: int, key: str, gaz: Gazetteer)
     if words.folded[i - 1] in gaz.lexicon.forms["plural"] or any(gaz.entries[c].level in ("community", "city") for c in gaz.index[key]):
         return False
     return any(gaz.entries[c].level == "city" or gaz.entries[c].capital for c in gaz.index[head])
-
-
-def _after_name_head(words: Words, i: int, gaz: Gazetteer) -> bool:
-    """True when word ``i`` follows a word that only begins village names ("كفر", "تل", "دير")."""
-    return i > 0 and words.folded[i - 1] in _name_head_forms(gaz) and words.joinable(i)
-
-
-@functools.lru_cache(maxsize=4)
-def _name_head_forms(gaz: Gazetteer) -> frozenset[str]:
-    """The name heads behind their proclitics ("وكفر", "بتل")."""
-    return frozenset(proclitic_forms(gaz.lexicon.name_heads))
 
 
 def _compound_spot(words: Words, i: int, gaz: Gazetteer):
@@ -342,7 +394,7 @@ def _compound_spot(words: Words, i: int, gaz: Gazetteer):
     }
     fields.update(read_before(i, prefix, sentence, words, gaz))
     fields.update(read_after(j + 1, words, gaz))
-    return fields, fields["last"]
+    return Spot(**fields), fields["last"]
 
 
 def _hard_without_descriptor(words: Words, i: int, key: str, gaz: Gazetteer) -> bool:
@@ -368,11 +420,6 @@ def _has_tanwin(words: Words, i: int, last: int) -> bool:
     return _TANWIN.search(words.text, words.start(i), words.end(last - 1)) is not None
 
 
-def _blocked(words: Words, i: int, gaz: Gazetteer) -> bool:
-    """True after a word that makes the name part of something else ("طراز الجولان", "فيلق القدس")."""
-    return i > 0 and words.joinable(i) and words.folded[i - 1] in gaz.lexicon.forms["blockers"]
-
-
 def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
     """"العاصمة السورية" (a capital) and "الأراضي الإسرائيلية" (a country) as place spots.
 
@@ -392,7 +439,7 @@ def _adjective_spot(words: Words, i: int, gaz: Gazetteer, cls: str):
     }
     fields.update(read_cues(i, "", sentence, words, i - 1, gaz))
     fields.update(_near_before(i, words, gaz))
-    return fields, i + 2
+    return Spot(**fields), i + 2
 
 
 def _near_before(first: int, words: Words, gaz: Gazetteer) -> dict:
@@ -418,7 +465,7 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
         return None
     if word in gaz.adjectives or "ال" + word in gaz.adjectives:  # "محافظة إيرانية": an adjective
         return None
-    if _has_tanwin(words, j, j + 1) or _longest(words, j, gaz) is not None:
+    if _has_tanwin(words, j, j + 1) or _longest(words, j, _splits(gaz, word), gaz) is not None:
         return None
     last = j + 1
     if word in lexicon.compound_heads and last < len(words.folded) and words.joinable(last):
@@ -440,6 +487,6 @@ def _unknown_spot(words: Words, i: int, gaz: Gazetteer, cls: str | None):
     fields.update(read_after(last, words, gaz))
     if cls == "governorate" and not fields.get("nisba") and strip_proclitics(words.folded[i]) not in _PROVINCE_WORDS:
         return None  # "لولاية رابعة": a term of office, not a state; "ولاية أيوا الأمريكية" is one
-    return fields, fields["last"]
+    return Spot(**fields), fields["last"]
 
 

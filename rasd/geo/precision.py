@@ -22,6 +22,8 @@ def shape_place(spot: Spot, entry: Entry, gaz: Gazetteer, context: Context, i: i
     """The place to report and its precision, given the descriptor and direction around the name."""
     if "context_admin1" in entry.flags and not entry.place.admin1:
         entry = _with_sentence_admin1(entry, spot, context, i)
+    elif spot.descriptor is None and not spot.direction and not spot.near and not spot.with_countryside:
+        return entry, entry.precision, ""  # a bare name (the common case): the place itself
     place = entry.place
     level = place.level
     descriptor = spot.descriptor
@@ -52,7 +54,7 @@ def shape_place(spot: Spot, entry: Entry, gaz: Gazetteer, context: Context, i: i
         return _directed(entry)
     if descriptor == "territory" and level == "country":
         return entry, 4, "territory of a country"
-    return entry, place.precision, ""
+    return entry, entry.precision, ""
 
 
 def _district_centre(spot: Spot, entry: Entry, gaz: Gazetteer) -> Entry | None:
@@ -83,7 +85,7 @@ def _countryside(entry: Entry, gaz: Gazetteer) -> tuple[Entry, int, str]:
     if entry.level == "admin2" or (entry.level == "community" and entry.capital == "2"):
         return gaz.get(place.admin2) or entry, 2, "countryside of a district capital"
     if entry.level in ("region", "area"):
-        return entry, entry.place.precision, "countryside of an area"
+        return entry, entry.precision, "countryside of an area"
     return entry, 2, "countryside of a town"
 
 
@@ -94,4 +96,4 @@ def _directed(entry: Entry) -> tuple[Entry, int, str]:
         return entry, 2, "direction from a town"
     if level == "country":
         return entry, 3, "part of a country"
-    return entry, max(entry.place.precision, 2), "part of an area"
+    return entry, max(entry.precision, 2), "part of an area"

@@ -16,7 +16,10 @@ shape.
 
 from __future__ import annotations
 
+import functools
 import math
+from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from rasd.geo.context import (
     Anchor,
@@ -98,12 +101,15 @@ def place_to_dict(mention: PlaceMention) -> dict:
 
 def _mention(text: str, decision: Decision) -> PlaceMention:
     spot = decision.spot
-    return PlaceMention(
-        text=text[spot.start:spot.end], start=spot.start, end=spot.end,
-        place=decision.entry.place if decision.entry else None, precision=decision.precision,
-        confidence=round(decision.confidence, 3), candidates=tuple([pid for pid, _ in decision.scores]),
-        reason=decision.reason, part=spot.part or spot.direction,
+    return PlaceMention(  # text, start, end, place, precision, confidence, candidates, reason, part
+        text[spot.start:spot.end], spot.start, spot.end, decision.entry.place if decision.entry else None,
+        decision.precision, round(decision.confidence, 3), tuple(map(_FIRST, decision.scores)), decision.reason,
+        spot.part or spot.direction,
     )
+
+
+_FIRST = itemgetter(0)
+_LEVEL = attrgetter("level")
 
 
 # --------------------------------------------------------------------------- pipeline
@@ -163,11 +169,46 @@ def _extra_spots(text: str, gaz: Gazetteer, spans, spots: list[Spot]) -> list[Sp
 # --------------------------------------------------------------------------- readings
 
 
-def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
+class _Grammar(NamedTuple):
+    """The fields of a Spot that :func:`_readings` reads (a spot's position does not matter;
+    of the word before it only whether there is one and whether it has the article: ``before``
+    is "", "ال" or "-")."""
+
+    key: str
+    candidates: tuple[int, ...]
+    prefix: str
+    descriptor: str | None
+    nisba: str | None
+    cue: bool
+    coordinated: bool
+    city_cue: bool
+    unknown: bool
+    before: str
+
+
+def _readings(spot: Spot, gaz: Gazetteer) -> tuple[tuple[Entry, ...], str]:
+    """The entries a spot can be, after grammar filters; empty with a note when it is none
+    (memoised on what it reads of the spot: names recur, in an article and across)."""
+    before = spot.before
+    fields = (
+        spot.key, spot.candidates, spot.prefix, spot.descriptor, spot.nisba, spot.cue, spot.coordinated,
+        spot.city_cue, spot.unknown, "" if not before else "ال" if before.startswith("ال") else "-",
+    )
+    return _grammar_readings(gaz, fields)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _grammar_readings(gaz: Gazetteer, fields: tuple) -> tuple[tuple[Entry, ...], str]:
+    """:func:`_readings` of a spot with these :class:`_Grammar` fields."""
+    entries, note = _filter_readings(_Grammar(*fields), gaz)
+    return tuple(entries), note
+
+
+def _filter_readings(spot: _Grammar, gaz: Gazetteer) -> tuple[list[Entry], str]:
     """The entries a spot can be, after grammar filters; empty with a note when it is none."""
-    entries = [gaz.entries[c] for c in spot.candidates]
     if spot.unknown:
         return [], "unknown name"
+    entries = list(map(gaz.entries.__getitem__, spot.candidates))
     stop = gaz.stopwords.get(spot.key)
     if stop == "hard" and spot.descriptor not in NAMING_DESCRIPTORS:
         return [], "common word (stop-list): needs a descriptor"
@@ -190,9 +231,10 @@ def _readings(spot: Spot, gaz: Gazetteer) -> tuple[list[Entry], str]:
                 return [], "a word before a country adjective"
             return [], f"no reading in country {spot.nisba}"  # "بلدة رأس العين اللبنانية": not the Syrian town
         entries = fitting or entries
-    entries = [e for e in entries if e.place.level != "country" or not _adjective_reading(spot, e)]
-    if not entries:
-        return [], "an adjective here, not a country"
+    if "country" in map(_LEVEL, entries):
+        entries = [e for e in entries if e.level != "country" or not _adjective_reading(spot, e)]
+        if not entries:
+            return [], "an adjective here, not a country"
     return _capital_rule(spot, entries, gaz), ""
 
 
@@ -236,15 +278,14 @@ def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Contex
         if spot.descriptor or spot.cue:
             return fall_back(i, spot, context, gaz, "no reading fits the context")
         return Decision(spot, None, None, 0.0, (), "no reading fits the context", False)
-    if spot.descriptor is None and any(map(_is_major, entries)):
+    if spot.descriptor is None and len(entries) > 1 and any(e.major for e in entries):
         entries = [e for e in entries if not e.is_small] or entries  # "قطر" is Qatar unless "قرية قطر"
-    if len(entries) == 1:
-        scored = [(entries[0], _prior(entries[0]))]  # one reading: no ranking needed
-    else:
-        nearby = context.in_sentence(spot.sentence, i)
-        countries = {a.country for a in nearby}
-        scored = [(e, _score(i, e, spot, context, nearby, countries)) for e in entries]
-        scored.sort(key=lambda pair: -pair[1])
+    if len(entries) == 1:  # one reading: no ranking needed
+        return _decide_one(i, spot, entries[0], context, gaz, _prior(entries[0]))
+    nearby = context.in_sentence(spot.sentence, i)
+    countries = {a.country for a in nearby}
+    scored = [(e, _score(i, e, spot, context, nearby, countries)) for e in entries]
+    scored.sort(key=lambda pair: -pair[1])
     scores = tuple([(e.place.id, s) for e, s in scored])
     best, first_refusal = None, ""
     for entry, _ in scored:
@@ -263,9 +304,15 @@ def _decide(i: int, spot: Spot, entries: list[Entry], note: str, context: Contex
     return Decision(spot, entry, precision, confidence, scores, reason, True)
 
 
-def _is_major(entry: Entry) -> bool:
-    """A country or a major city abroad."""
-    return entry.place.level == "country" or (entry.place.level == "city" and entry.tier == 1)
+def _decide_one(i: int, spot: Spot, entry: Entry, context: Context, gaz: Gazetteer, score: float) -> Decision:
+    """:func:`_decide` for a spot with one reading left (``entry``, of prior ``score``)."""
+    scores = ((entry.place.id, score),)
+    why_not = _acceptance(i, spot, entry, context, gaz)
+    if why_not:
+        return Decision(spot, entry, None, 0.0, scores, why_not, False)
+    place, precision, how = shape_place(spot, entry, gaz, context, i)
+    confidence = min(0.75 if spot.loose else 0.95, 0.95 if spot.descriptor or spot.cue else 0.85)  # _confidence of one score
+    return Decision(spot, place, precision, confidence, scores, _reason(spot, entry, ((entry, score),), how), True)
 
 
 def _capital_rule(spot: Spot, entries: list[Entry], gaz: Gazetteer) -> list[Entry]:
@@ -383,6 +430,8 @@ def _confidence(scores: list[float], spot: Spot) -> float:
 
 
 def _reason(spot: Spot, best: Entry, scored: list, how: str) -> str:
+    if len(scored) == 1 and not (how or spot.descriptor or spot.direction or spot.part or spot.nisba or spot.loose):
+        return f"one reading {best.place.id}"  # the common case
     parts = [f"descriptor {spot.descriptor}"] if spot.descriptor else []
     if spot.direction or spot.part:
         parts.append(f"direction {spot.direction or spot.part}")
