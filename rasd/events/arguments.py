@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rasd.events.context import SentenceView
+from rasd.events.context import PERSON_UNITS, SentenceView
 from rasd.events.triggers import TriggerHit
 from rasd.records import PlaceMention, Quantity, TimeExpression
 from rasd.text.numbers import is_count
@@ -40,7 +40,6 @@ TYPE_QUANTITY_KIND = {
     "religious_ruling": "signatories",
 }
 _THAT = {"ان", "انه", "انها", "بان", "لان", "انهم"}
-_PEOPLE = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PEOPLE_MOVES = {"displacement", "defection", "draft_evasion"}
 _INSIDE = {"داخل", "بداخل", "وداخل", "اراضي", "الاراضي", "عمق", "شمال", "جنوب", "شرق", "غرب"}
 _AFTER_BARE_COUNT = {"من", "في", "على", "بين", "بينهم", "منهم", "اخرون", "اخرين", "اشخاص", "اخر", "جراء", "بسبب"}
@@ -124,7 +123,7 @@ def _people_like(view: SentenceView, quantity: Quantity) -> bool:
     """A count of people, or a bare number that may be one ("قتل 5", "5 من المدنيين"); not a number
     followed by a word the noun lexicon does not know ("159 بلاغا")."""
     if quantity.unit is not None:
-        return quantity.unit in _PEOPLE
+        return quantity.unit in PERSON_UNITS
     following = view.word_at(quantity.end)
     if following < len(view.words) and view.words[following].start < quantity.end:
         following += 1  # word_at gives the word holding the offset: the count's own last word

@@ -20,7 +20,7 @@ from rasd.events.arguments import (
     place_role,
 )
 from rasd.events.attribution import SentenceSource, factuality_of, source_for
-from rasd.events.context import SentenceView
+from rasd.events.context import PERSON_UNITS, SentenceView
 from rasd.events.draft import Draft
 from rasd.events.participants import choose_actors
 from rasd.events.triggers import MODE_TYPES, UNASSERTED, TriggerHit
@@ -33,7 +33,6 @@ __all__ = ["build_sentence_drafts", "implied_victims"]
 
 _REMOTE = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing"}
 _CAUSAL = {"جراء", "بسبب", "اثر", "نتيجه", "بفعل", "جرّاء"}
-_PERSON_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _ATTACKS = {"airstrike", "shelling", "chemical_attack", "explosion", "suicide_bombing", "armed_clash", "killing",
             "military_offensive", "weapons_disrupted", "protest_repressed"}
 _HARMFUL = _ATTACKS | {"riot", "abduction", "territory_captured", "looting_destruction"}  # may have dead or wounded
@@ -75,7 +74,7 @@ def build_sentence_drafts(
     for event_type, hit in by_type.items():
         own = sorted(owners.get(event_type, []), key=_quantity_rank)
         if event_type in _ATTACKS:  # a count of people that says nothing of harm is not the event's count
-            own = [q for q in own if q.kind is not None or q.unit not in _PERSON_UNITS | {None}]
+            own = [q for q in own if q.kind is not None or q.unit not in PERSON_UNITS | {None}]
         if event_type == "killing" and not own and any(t in _ATTACKS and owners.get(t) for t in by_type):
             continue  # deaths told with their cause belong to the attack that caused them
         for quantity_group in _split_tolls(event_type, own, view):
@@ -154,7 +153,7 @@ def implied_victims(view: SentenceView, killed: list[TriggerHit]) -> list[Quanti
             continue
         word = view.words[hit.last + 1]
         entry = nouns.match(word.norm)
-        if entry is None or entry.number != "singular" or entry.unit not in _PERSON_UNITS:
+        if entry is None or entry.number != "singular" or entry.unit not in PERSON_UNITS:
             continue
         found.append(Quantity(text=word.text, start=word.start, end=word.end, value=1, unit=entry.unit,
                               kind="killed", noun=entry.lemma))

@@ -17,8 +17,10 @@ from rasd.nlp.actors import ActorHit, ActorLexicon
 from rasd.nlp.lexmatch import Match, Word, find_all, split_words
 from rasd.records import Analysis, EntityMention, PlaceMention, Quantity, Sentence, TimeExpression
 
-__all__ = ["BodyMatches", "SentenceView", "build_views", "match_body"]
+__all__ = ["BodyMatches", "PERSON_UNITS", "SentenceView", "build_views", "match_body"]
 
+PERSON_UNITS = frozenset({"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"})
+"""Units of counted nouns that count people (the rest count strikes, towns, days...)."""
 _WEAPON_MODES = {"air", "artillery", "chemical", "explosive", "gunfire"}
 _WEAPON_TYPES = {"attack", "airstrike", "shelling", "chemical_attack", "explosion", "killing"}
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass, replace
 from itertools import count
 
 from rasd.events.arguments import place_role
-from rasd.events.context import SentenceView
+from rasd.events.context import PERSON_UNITS, SentenceView
 from rasd.events.draft import Draft
 from rasd.events.merge import contains_place
 from rasd.records import PlaceMention, Quantity
 
 __all__ = ["Breakdown", "breakdown_drafts", "link_subsets"]
 
-_PEOPLE_UNITS = {None, "people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
+_PEOPLE_UNITS = PERSON_UNITS | {None}
 _BREAKDOWN_TYPES = {"defection", "draft_evasion", "displacement", "arrest", "killing", "airstrike", "shelling",
                     "conscription", "abduction", "explosion", "suicide_bombing", "chemical_attack", "armed_clash"}
 

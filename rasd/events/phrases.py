@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rasd.events.arguments import _PEOPLE
-from rasd.events.context import SentenceView
+from rasd.events.context import PERSON_UNITS, SentenceView
 from rasd.events.triggers import TriggerHit
 from rasd.nlp.actors import ActorHit, RoleWords
 from rasd.nlp.lexmatch import Word
@@ -210,7 +209,7 @@ def after_victims(view: SentenceView, candidate: ActorHit) -> bool:
     """True for an actor named right after a count of dead or wounded: they are the victims."""
     for quantity in view.quantities:
         last = view.word_at(max(quantity.end - 1, quantity.start))
-        if 0 < candidate.first - last <= 7 and quantity.unit in _PEOPLE:
+        if 0 < candidate.first - last <= 7 and quantity.unit in PERSON_UNITS:
             before = {w.norm for w in view.words[last + 1 : candidate.first]}
             if before & {"من", "غالبيتهم", "معظمهم", "بينهم", "مواليا", "موالين"} or candidate.first - last == 1:
                 return _harm_near(view, view.word_at(quantity.start), candidate.last)
@@ -221,7 +220,7 @@ def _counted_victims(view: SentenceView, phrase: NamePhrase, end: int) -> bool:
     """"مقتل خمسة من عناصر X": a count before the phrase, with harm told around it (up to word ``end``)."""
     for quantity in view.quantities:
         last = view.word_at(max(quantity.end - 1, quantity.start))
-        if phrase.head - 2 <= last <= phrase.head and quantity.unit in _PEOPLE | {None}:
+        if phrase.head - 2 <= last <= phrase.head and quantity.unit in PERSON_UNITS | {None}:
             return _harm_near(view, view.word_at(quantity.start), end)
     return False
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from rasd.events.context import SentenceView
+from rasd.events.context import PERSON_UNITS, SentenceView
 from rasd.events.lexicon import Trigger
 from rasd.nlp.actors import ActorLexicon
 
@@ -59,12 +59,12 @@ _ON = {"علي", "ضد"}
 _REGION_WORDS = {"منطقه", "ريف", "محافظه", "مناطق", "جنوب", "شمال", "شرق", "غرب", "ارياف"}
 _DAY_WORDS = {"اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
               "الغد", "غد", "ذلك", "تلك", "الاول", "الثاني"}
-_PEOPLE_UNITS = {"people", "civilians", "fighters", "soldiers", "children", "women", "men", "youths"}
 _PURPOSE_MASDARS = {"لاستعاده", "للسيطره", "لاحكام", "لبسط", "لانتزاع", "لاقتحام", "لتحرير", "لطرد", "لاسترجاع"}
 _CAMPAIGN_VERBS = {"بدات", "بدا", "بدء", "بداو", "تبدا", "يبدا", "واصلت", "واصل", "تواصل", "يواصل", "استانفت", "استانف",
                    "تستانف", "يستانف", "صعدت", "صعد", "تصعد", "يصعد", "وسعت", "وسع", "توسع", "يوسع"}
 _TURNS = {"لكن", "ولكن", "لكنه", "لكنها", "بينما", "فيما", "حين", "غير", "الا", "بل"}
 _DENIAL_REACH = 25
+_CLAUSE_MARKS = "،,;؛"
 _PAST_WORDS = {"الماضيه", "الماضي", "الاخيره", "المنصرمه", "الفايته", "السابقه"}
 _FACT_CLAUSE = {"حيث", "اذ", "بعدما", "عقب", "اثر"}
 _TITLES = {"الرييس", "رييس", "وزير", "الوزير", "وزيره", "المتحدث", "متحدث", "السفير", "سفير", "المندوب", "مندوب",
@@ -381,7 +381,7 @@ def _needs_met(needs: str, hit: TriggerHit, view: SentenceView) -> bool:
             for p in view.places
         )
     if needs == "victims":
-        return any(hit.last < view.word_at(q.start) <= hit.last + 3 and q.unit in _PEOPLE_UNITS for q in view.quantities)
+        return any(hit.last < view.word_at(q.start) <= hit.last + 3 and q.unit in PERSON_UNITS for q in view.quantities)
     if needs == "town":  # "طوقا على مدينة عفرين"
         return any(hit.last < view.word_at(p.start) <= hit.last + 4 and p.place is not None for p in view.places)
     if needs == "advance":  # "تقدم قوات النظام", "حققت القوات تقدما", "تقدما باتجاه البلدة"
@@ -451,16 +451,20 @@ def _modal_before(hit: TriggerHit, view: SentenceView) -> bool:
     return False
 
 
-def _comma_between(view: SentenceView, first: int, last: int) -> bool:
+def _gap(view: SentenceView, first: int, last: int) -> str:
+    """The text between the end of word ``first`` and the start of word ``last``."""
     start, end = view.words[first].end, view.words[last].start
-    return any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛")
+    return view.sentence.text[start - view.sentence.start : end - view.sentence.start]
+
+
+def _comma_between(view: SentenceView, first: int, last: int) -> bool:
+    return any(mark in _gap(view, first, last) for mark in _CLAUSE_MARKS)
 
 
 def _same_clause(view: SentenceView, first: int, last: int) -> bool:
     """No comma, turn ("لكن") or new statement between words ``first`` and ``last``: "وقد يسمح فتح
     طريق آمن للمقاتلين بالتوصل إلى اتفاق" keeps the deal under the modal."""
-    start, end = view.words[first].end, view.words[last].start
-    if any(mark in view.sentence.text[start - view.sentence.start : end - view.sentence.start] for mark in "،,;؛"):
+    if _comma_between(view, first, last):
         return False
     if any(w.norm in _TURNS for w in view.words[first + 1 : last]):
         return False
@@ -542,14 +546,13 @@ def _past_clause_after_comma(cue_match, hit: TriggerHit, view: SentenceView) -> 
     of the clause before it ("وخشية من تقدم الفصائل، قصفت قوات النظام البلدة")."""
     if cue_match.last >= hit.first:
         return False
-    start, end = view.words[cue_match.last].end, view.words[hit.first].start
-    text = view.sentence.text[start - view.sentence.start : end - view.sentence.start]
-    comma = max(text.rfind(mark) for mark in "،,;؛")
+    text = _gap(view, cue_match.last, hit.first)
+    comma = max(text.rfind(mark) for mark in _CLAUSE_MARKS)
     if comma < 0:
         return False
     if hit.trigger.pos == "verb" and hit.trigger.tense == "past":
         return True
-    after_comma = view.word_at(start + comma)  # "، شنت الطائرات غارات": a past support verb opens the clause
+    after_comma = view.word_at(view.words[cue_match.last].end + comma)  # "، شنت الطائرات غارات"
     return any(c.value.cls == "support" and after_comma <= c.first < hit.first and
                not view.words[c.first].norm.lstrip("و").startswith(("ي", "ت", "ن"))
                for c in view.cues)
