@@ -21,11 +21,9 @@ original text.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import accumulate, chain
 
 __all__ = [
     "NormalizedText",
@@ -141,14 +139,12 @@ def _fold(text: str, folding: _Folding) -> str:
 
 
 def _kept_offsets(text: str, folding: _Folding) -> tuple[int, ...]:
-    """The offsets of the characters normalisation keeps, then ``len(text)``.
-
-    Computed from the pieces between dropped characters, with maps rather than a loop.
-    """
-    pieces = list(map(len, folding.dropped.split(text)))  # the i-th piece starts after i dropped characters
-    starts = list(map(operator.add, accumulate(pieces[:-1], initial=0), range(len(pieces))))
-    kept = chain.from_iterable(map(range, starts, map(operator.add, starts, pieces)))
-    return (*kept, len(text))
+    """The offsets of the characters normalisation keeps, then ``len(text)``."""
+    kept: list[int] = []
+    for run in folding.kept.finditer(text):
+        kept.extend(range(run.start(), run.end()))
+    kept.append(len(text))
+    return tuple(kept)
 
 
 @functools.lru_cache(maxsize=4)
