@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from rasd.geo.gazetteer import Gazetteer
 from rasd.geo.lexicon import GeoLexicon, lookup
-from rasd.geo.match import _relevant_words
 from rasd.text.dates import _DIGITS
 from rasd.text.letters import LETTER, beyond_bmp, bmp_pattern
 from rasd.text.lines import _ends_sentence, _without_closers, to_words
@@ -93,7 +92,7 @@ def test_lexicon_forms_are_the_lookups():
 
 @pytest.mark.parametrize("word", ["ادلب", "وادلب", "بادلب", "وبادلب", "كالعراق", "للرقه", "وللرقه", "ادلبي", "وكادلب"])
 def test_relevant_words_are_the_proclitic_readings(gaz, word):
-    triggers, relevant = gaz.triggers, _relevant_words(gaz)
+    triggers, relevant = gaz.triggers, gaz.spot_words
     rest = word[1:] if word[:1] in ("و", "ف") else word
     head, stem = rest[:1], rest[1:]
     readable = (

@@ -199,12 +199,6 @@ def _word(gaz: Gazetteer, word: str) -> _Word:
     )
 
 
-def _relevant_words(gaz: Gazetteer) -> frozenset[str]:
-    """Every word that could start a name or be a descriptor after its proclitics
-    (:attr:`Gazetteer.spot_words`, built when the gazetteer is loaded)."""
-    return gaz.spot_words
-
-
 def spot_places(text: str, gaz: Gazetteer) -> list[Spot]:
     """Every place name in ``text`` (including unknown names after a descriptor), in order.
 
