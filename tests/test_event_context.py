@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from rasd.config import Config
-from rasd.ingest.article import read_article
 from rasd.pipeline import Pipeline
 from rasd.records import Metadata, RawDocument
 

@@ -8,7 +8,7 @@ import pytest
 from rasd.eval.places import check_must_not_geocode, gold_locations, measure_folders, score_places
 from rasd.geo import Gazetteer
 
-from conftest import REPO, SHARED  # noqa: E402
+from conftest import SHARED  # noqa: E402
 
 
 def place(text, pcode=None, admin1=None, country="SY", start=0, end=0):

@@ -10,7 +10,7 @@ import pytest
 from rasd.geo import Gazetteer, explain_places, find_places, place_to_dict
 from rasd.records import PlaceMention
 
-from conftest import REPO, SHARED  # noqa: E402
+from conftest import SHARED  # noqa: E402
 SEED = SHARED / "examples" / "seed-defections"
 
 
